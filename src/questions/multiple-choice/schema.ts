@@ -1,0 +1,61 @@
+import * as z from 'zod';
+import { questionBase, ruleOf } from '../../schema/common.js';
+import { issueParams } from '../../schema/codes.js';
+import { choiceOptions } from '../choice-options.js';
+
+/** Scoring rules a multiple-choice (multiple-answer) question accepts. */
+export const MultipleChoiceRuleSchema = z.discriminatedUnion('name', [
+  ruleOf('all-or-nothing', 'Full credit only for exactly the set of correct options (QTI match_correct).'),
+  ruleOf(
+    'weighted-credit',
+    'Sum of the chosen options\' credits, clamped to [0, 1] (Moodle multichoice). Defaults: a correct option 1/k, a wrong one -1/k, for k correct options.',
+  ),
+  ruleOf('right-minus-wrong', '(right chosen - wrong chosen) / k, floored at 0, for k correct options (H5P multichoice).'),
+  ruleOf(
+    'every-decision-counts',
+    'Each option is a yes/no decision: right decisions / options (PrairieLearn EDC: correct options chosen plus wrong options left alone).',
+  ),
+  ruleOf(
+    'correction-for-guessing',
+    'Each option is a true/false item with formula scoring: (right decisions - wrong decisions) / options, floored at 0, so random ticking averages about 0.',
+  ),
+]);
+
+/**
+ * A question where the learner chooses every option that applies.
+ *
+ * @example
+ * ```ts
+ * import { MultipleChoiceQuestionSchema } from 'quizkit/schema';
+ * const q = MultipleChoiceQuestionSchema.parse({
+ *   id: 'q2', type: 'multiple-choice', prompt: 'Who appeared at the parade?',
+ *   explanation: 'Kim, Xi and Putin appeared together.',
+ *   source: { section: 'united-front', quote: 'joint appearance of Kim Jong Un, Xi Jinping, and Vladimir Putin' },
+ *   options: [
+ *     { id: 'kim', text: 'Kim Jong Un', correct: true },
+ *     { id: 'putin', text: 'Vladimir Putin', correct: true },
+ *     { id: 'biden', text: 'Joe Biden' },
+ *   ],
+ *   rule: { name: 'right-minus-wrong' },
+ * });
+ * q.options.filter((o) => o.correct).length; //=> 2
+ * ```
+ */
+export const MultipleChoiceQuestionSchema = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('multiple-choice'),
+    options: choiceOptions,
+    rule: MultipleChoiceRuleSchema.default({ name: 'all-or-nothing' }),
+  })
+  .superRefine((question, ctx) => {
+    if (!question.options.some((option) => option.correct)) {
+      ctx.addIssue({
+        code: 'custom',
+        params: issueParams('no_correct_option'),
+        path: ['options'],
+        message: 'Mark at least one option `correct: true`',
+      });
+    }
+  })
+  .describe('A multiple-choice question where any number of options may be right.');

@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import { ONE, equals, type Fraction } from '../../fraction/fraction.js';
+import { questionBase, ruleOf } from '../../schema/common.js';
+import { issueParams } from '../../schema/codes.js';
+import { choiceOptions } from '../choice-options.js';
+
+const isOne = (credit: Fraction) => equals(credit, ONE);
+
+/** Scoring rules a single-choice question accepts. */
+export const SingleChoiceRuleSchema = z.discriminatedUnion('name', [
+  ruleOf(
+    'option-credit',
+    "The chosen option's credit: 1 for the correct option, 0 otherwise unless the author sets `credit` (may be partial or negative, as Moodle allows).",
+  ),
+  ruleOf(
+    'correction-for-guessing',
+    'Formula scoring: 1 if right, -1/(k-1) if wrong with k options, 0 if unanswered, so blind guessing averages 0.',
+  ),
+]);
+
+/**
+ * A question with exactly one correct option.
+ *
+ * @example
+ * ```ts
+ * import { SingleChoiceQuestionSchema } from 'quizkit/schema';
+ * const q = SingleChoiceQuestionSchema.parse({
+ *   id: 'q1', type: 'single-choice', prompt: 'Where was the meeting held?',
+ *   explanation: 'The article opens in Beijing.',
+ *   source: { section: 'meeting', quote: 'In a pivotal meeting held in Beijing' },
+ *   options: [{ id: 'beijing', text: 'Beijing', correct: true }, { id: 'pyongyang', text: 'Pyongyang' }],
+ * });
+ * q.rule.name; //=> 'option-credit'
+ * ```
+ */
+export const SingleChoiceQuestionSchema = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('single-choice'),
+    options: choiceOptions,
+    rule: SingleChoiceRuleSchema.default({ name: 'option-credit' }),
+  })
+  .superRefine((question, ctx) => {
+    // One option must be fully right: marked `correct` (credit 1 unless set) or given credit 1.
+    const full = question.options.filter((option) => (option.credit ? isOne(option.credit) : option.correct));
+    const marked = question.options.filter((option) => option.correct);
+    if (full.length !== 1 || marked.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        params: issueParams('correct_option_count'),
+        path: ['options'],
+        message: `A single-choice question needs exactly one fully correct option (correct: true, credit 1); found ${full.length}: ${full.map((o) => o.id).join(', ') || 'none'}`,
+      });
+    }
+    const wrongCorrect = marked.find((option) => option.credit && !isOne(option.credit));
+    if (wrongCorrect) {
+      ctx.addIssue({
+        code: 'custom',
+        params: issueParams('credit_out_of_range'),
+        path: ['options', question.options.indexOf(wrongCorrect), 'credit'],
+        message: `Option "${wrongCorrect.id}" is marked correct, so its credit must be 1 (or left out)`,
+      });
+    }
+  })
+  .describe('A multiple-choice question with one best answer.');

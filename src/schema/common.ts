@@ -1,0 +1,150 @@
+import * as z from 'zod';
+import { type Fraction, compare, parseFraction } from '../fraction/fraction.js';
+import { LIMITS } from './limits.js';
+import { type QuizIssueCode, issueParams } from './codes.js';
+
+/**
+ * Ids travel into xAPI response patterns (`a[,]b`, `a[.]b`, `a[:]b`), QTI
+ * identifiers, HTML ids and URLs, so they are kept to letters, digits, `_`
+ * and `-`, starting with a letter or `_` (a valid XML NCName too).
+ */
+export const SAFE_ID = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * A stable id: letters, digits, `_` and `-`, starting with a letter or `_`.
+ *
+ * @example
+ * ```ts
+ * import { IdSchema } from 'quizkit/schema';
+ * IdSchema.safeParse('q-1').success; //=> true
+ * IdSchema.safeParse('q 1').success; //=> false
+ * ```
+ */
+export const IdSchema = z
+  .string()
+  .max(LIMITS.idLength)
+  .regex(SAFE_ID, {
+    message: 'Use letters, digits, "_" and "-" only, starting with a letter or "_" (and not __proto__, constructor or prototype)',
+  })
+  .describe('A stable id: letters, digits, "_" and "-", starting with a letter or "_".');
+
+export const text = (max: number, description: string) =>
+  z.string().trim().min(1, { message: 'Must not be empty' }).max(max).describe(description);
+
+const DECIMAL_OR_RATIO = /^\s*-?\d+(\.\d+)?(\s*\/\s*\d+)?\s*$/;
+
+/**
+ * A number written as a decimal (`0.5`) or an exact ratio string (`"1/3"`),
+ * read exactly into a {@link Fraction} and checked against `[min, max]`.
+ */
+function exactNumber(
+  label: string,
+  description: string,
+  range: { min: Fraction; max: Fraction; minExclusive?: boolean; code: QuizIssueCode },
+) {
+  return z
+    .union([z.number(), z.string().regex(DECIMAL_OR_RATIO)])
+    .describe(description)
+    .transform((value, ctx): Fraction => {
+      const parsed = parseFraction(value);
+      if (!parsed) {
+        ctx.addIssue({
+          code: 'custom',
+          params: issueParams('invalid_number'),
+          message: `Write the ${label} as a decimal with at most 9 decimals (0.25) or a ratio ("1/3")`,
+        });
+        return z.NEVER;
+      }
+      const low = compare(parsed, range.min);
+      if (low < 0 || (range.minExclusive && low === 0) || compare(parsed, range.max) > 0) {
+        const bound = range.minExclusive ? 'greater than' : 'at least';
+        ctx.addIssue({
+          code: 'custom',
+          params: issueParams(range.code),
+          message: `The ${label} must be ${bound} ${range.min.n / range.min.d} and at most ${range.max.n / range.max.d} (found ${value})`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
+/**
+ * Credit of an option: a decimal or a ratio string such as `"1/3"`, in
+ * `[-1, 1]`, read exactly (`0.1` is one tenth), parsed to a {@link Fraction}.
+ *
+ * @example
+ * ```ts
+ * import { CreditSchema } from 'quizkit/schema';
+ * CreditSchema.parse('1/3'); //=> { n: 1, d: 3 }
+ * ```
+ */
+export const CreditSchema = exactNumber('credit', 'Credit in [-1, 1]: a decimal (0.5) or an exact ratio ("1/3").', {
+  min: { n: -1, d: 1 },
+  max: { n: 1, d: 1 },
+  code: 'credit_out_of_range',
+});
+
+/**
+ * Points a question is worth: a positive decimal or ratio, parsed exactly.
+ *
+ * @example
+ * ```ts
+ * import { PointsSchema } from 'quizkit/schema';
+ * PointsSchema.parse(2.5); //=> { n: 5, d: 2 }
+ * ```
+ */
+export const PointsSchema = exactNumber('points', 'Points the question is worth (default 1).', {
+  min: { n: 0, d: 1 },
+  max: { n: LIMITS.pointsPerQuestion, d: 1 },
+  minExclusive: true,
+  code: 'invalid_points',
+});
+
+/** Weight of a matching statement: a positive decimal or ratio, parsed exactly. */
+export const WeightSchema = exactNumber('weight', 'Relative weight of this statement (default 1).', {
+  min: { n: 0, d: 1 },
+  max: { n: 1000, d: 1 },
+  minExclusive: true,
+  code: 'invalid_points',
+});
+
+/**
+ * Where a question's answer is grounded: a section of the module's reading and
+ * a verbatim quote from it (whitespace may differ).
+ */
+export const SourceRefSchema = z
+  .strictObject({
+    section: IdSchema.describe('Id of the reading section the question rests on.'),
+    quote: text(LIMITS.longText, 'A verbatim quote from that section (whitespace may differ).'),
+  })
+  .describe('The passage of the reading that answers the question.');
+
+/** Fields every question type shares. */
+export const questionBase = {
+  id: IdSchema.describe('Question id, unique in the module.'),
+  prompt: text(LIMITS.longText, 'The question as the learner reads it.'),
+  points: PointsSchema.default({ n: 1, d: 1 }),
+  explanation: text(LIMITS.longText, 'Why the answer is right; shown in review.'),
+  source: SourceRefSchema,
+  objectives: z
+    .array(IdSchema)
+    .max(LIMITS.objectivesPerQuestion)
+    .default([])
+    .describe('Ids of the learning objectives this question assesses.'),
+  feedback: z
+    .strictObject({
+      correct: text(LIMITS.longText, 'Shown when the answer earns full credit.').optional(),
+      partial: text(LIMITS.longText, 'Shown when the answer earns partial credit.').optional(),
+      incorrect: text(LIMITS.longText, 'Shown when the answer earns no credit.').optional(),
+    })
+    .optional()
+    .describe('Feedback for the question as a whole, by outcome.'),
+};
+
+/** Feedback attached to one option, item or statement. */
+export const partFeedback = text(LIMITS.longText, 'Feedback on this part, shown in review.').optional();
+
+/** A rule with no parameters, selected by name. */
+export const ruleOf = <const N extends string>(name: N, description: string) =>
+  z.strictObject({ name: z.literal(name) }).describe(description);

@@ -1,0 +1,106 @@
+import type * as z from 'zod';
+import type { QuizIssue } from '../errors/quiz-validation-error.js';
+import { SAFE_ID } from './common.js';
+import type { QuizIssueCode } from './codes.js';
+import { QuestionSchema } from './quiz.js';
+
+const questionTypes = QuestionSchema.options.map((option) => option.shape.type.value);
+const ruleNames = new Map<string, string[]>(
+  QuestionSchema.options.map((option) => [
+    option.shape.type.value,
+    option.shape.rule.unwrap().options.map((rule) => rule.shape.name.value),
+  ]),
+);
+
+type ZodIssue = z.core.$ZodIssue;
+
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+
+function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; message: string; path: (string | number)[] }[] {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const last = path[path.length - 1];
+  switch (issue.code) {
+    case 'custom': {
+      const code = (issue.params as { quizkitCode?: QuizIssueCode } | undefined)?.quizkitCode ?? 'invalid_value';
+      return [{ code, message: issue.message, path }];
+    }
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        return [{ code: 'missing_field', message: `Add the required field "${String(last)}"`, path }];
+      }
+      return [{ code: 'invalid_type', message: `Expected ${issue.expected}, found ${describe(issue.input)}`, path }];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        code: 'unknown_field' as const,
+        message: `Unknown field "${key}": remove it or check its spelling`,
+        path: [...path, key],
+      }));
+    case 'invalid_union': {
+      const discriminator = (issue as { discriminator?: string }).discriminator;
+      if ((issue as { note?: string }).note === 'No matching discriminator' && discriminator) {
+        // zod's path already ends at the discriminator field.
+        const found = valueAt(input, path);
+        const isRule = discriminator === 'name' && path[path.length - 2] === 'rule';
+        const allowed = isRule
+          ? ruleNames.get(String(valueAt(input, [...path.slice(0, -2), 'type'])))
+          : discriminator === 'type'
+            ? questionTypes
+            : undefined;
+        return [
+          {
+            code: isRule ? 'unknown_rule' : discriminator === 'type' ? 'unknown_question_type' : 'invalid_value',
+            message:
+              found === undefined
+                ? `Add the field "${discriminator}"`
+                : `Unknown ${isRule ? 'rule' : 'question type'} "${String(found)}"${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`,
+            path,
+          },
+        ];
+      }
+      // A union of alternatives (a number or a ratio string): report the first branch's problem.
+      const branch = issue.errors.find((errors) => errors.length > 0);
+      return [{ code: 'invalid_type', message: branch?.[0]?.message ?? 'Invalid value', path }];
+    }
+    case 'invalid_value':
+      return [
+        {
+          code: 'invalid_value',
+          message: `Expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`,
+          path,
+        },
+      ];
+    case 'too_big':
+      return [
+        {
+          code: 'limit_exceeded',
+          message: `${issue.origin === 'string' ? 'Text' : 'List'} is too long: at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'entries'} allowed`,
+          path,
+        },
+      ];
+    case 'too_small':
+      return [{ code: 'too_small', message: issue.message, path }];
+    case 'invalid_format': {
+      const unsafe = issue.format === 'regex' && String((issue as { pattern?: unknown }).pattern).includes(SAFE_ID.source);
+      return [{ code: unsafe ? 'unsafe_id' : 'invalid_format', message: unsafe ? `Invalid id: ${issue.message}` : issue.message, path }];
+    }
+    default:
+      return [{ code: 'invalid_value', message: issue.message, path }];
+  }
+}
+
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** Turns zod's issues into quizkit's `{ code, path, message }` issues. */
+export function toQuizIssues(error: z.ZodError, input: unknown): [QuizIssue, ...QuizIssue[]] {
+  const issues: QuizIssue[] = error.issues.flatMap((issue) => convert(issue, input));
+  return issues as [QuizIssue, ...QuizIssue[]];
+}
