@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^quizkit\/schema$/, replacement: src('schema/index.ts') },
       { find: /^quizkit\/node$/, replacement: src('node/index.ts') },
+      { find: /^quizkit\/modules$/, replacement: src('modules/index.ts') },
       { find: /^quizkit$/, replacement: src('index.ts') },
     ],
   },

@@ -46,3 +46,22 @@ export type Section = z.output<typeof SectionSchema>;
 export type Objective = z.output<typeof ObjectiveSchema>;
 /** The scoring rule of a question type, e.g. `RuleName<'ordering'>`. */
 export type RuleName<T extends QuestionType = QuestionType> = Extract<Question, { type: T }>['rule']['name'];
+
+/**
+ * `T` with every property and array readonly, all the way down: the shape of
+ * a module written `as const`, such as the built-in ones. Every scoring and
+ * delivery function accepts it, so typed literal ids survive.
+ *
+ * @example
+ * ```ts
+ * import type { DeepReadonly, Quiz } from 'quizkit';
+ * declare const quiz: DeepReadonly<Quiz>;
+ * ```
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer E)[]
+    ? readonly DeepReadonly<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;

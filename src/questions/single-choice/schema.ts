@@ -41,25 +41,27 @@ export const SingleChoiceQuestionSchema = z
     rule: SingleChoiceRuleSchema.default({ name: 'option-credit' }),
   })
   .superRefine((question, ctx) => {
-    // One option must be fully right: marked `correct` (credit 1 unless set) or given credit 1.
-    const full = question.options.filter((option) => (option.credit ? isOne(option.credit) : option.correct));
     const marked = question.options.filter((option) => option.correct);
-    if (full.length !== 1 || marked.length > 1) {
+    if (marked.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         params: issueParams('correct_option_count'),
         path: ['options'],
-        message: `A single-choice question needs exactly one fully correct option (correct: true, credit 1); found ${full.length}: ${full.map((o) => o.id).join(', ') || 'none'}`,
+        message: `Mark exactly one option \`correct: true\`; found ${marked.length}${marked.length ? ` (${marked.map((o) => o.id).join(', ')})` : ''}`,
       });
     }
-    const wrongCorrect = marked.find((option) => option.credit && !isOne(option.credit));
-    if (wrongCorrect) {
-      ctx.addIssue({
-        code: 'custom',
-        params: issueParams('credit_out_of_range'),
-        path: ['options', question.options.indexOf(wrongCorrect), 'credit'],
-        message: `Option "${wrongCorrect.id}" is marked correct, so its credit must be 1 (or left out)`,
-      });
-    }
+    question.options.forEach((option, index) => {
+      // Only the correct option may earn full credit; the others may earn partial or negative credit.
+      if (option.credit && option.correct !== isOne(option.credit)) {
+        ctx.addIssue({
+          code: 'custom',
+          params: issueParams('credit_out_of_range'),
+          path: ['options', index, 'credit'],
+          message: option.correct
+            ? `Option "${option.id}" is the correct one, so its credit must be 1 (or left out)`
+            : `Only the correct option earns credit 1; give option "${option.id}" less, or mark it correct`,
+        });
+      }
+    });
   })
   .describe('A multiple-choice question with one best answer.');

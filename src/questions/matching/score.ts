@@ -1,0 +1,90 @@
+import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
+import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
+import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
+import type { PartResult, RuleOutcome } from '../../scoring/types.js';
+
+type Question = DeepReadonly<MatchingQuestion>;
+
+/** A checked matching response: statement id → actor id or null (explicit "no match"). */
+export type MatchingAnswers = ReadonlyMap<string, string | null>;
+
+/**
+ * Checks a matching response: a plain object from statement ids to actor ids
+ * (or `null` where the question allows "no match"). Statements left out are
+ * unanswered; an object with none answered is an unanswered question.
+ */
+export function checkMatching(question: Question, response: unknown, path: readonly (string | number)[]): Checked<MatchingAnswers> {
+  if (response === undefined || response === null) return UNANSWERED;
+  const issues = new IssueList(question.id, path);
+  if (typeof response !== 'object' || Array.isArray(response)) {
+    issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(response)}`);
+    return issues.result(new Map());
+  }
+  const keys = Object.keys(response);
+  if (keys.length > question.statements.length) {
+    issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${keys.length}`);
+    return issues.result(new Map());
+  }
+  const statements = new Set(question.statements.map((statement) => statement.id));
+  const actors = new Set(question.actors.map((actor) => actor.id));
+  const answers = new Map<string, string | null>();
+  for (const key of keys) {
+    const value: unknown = (response as Record<string, unknown>)[key];
+    if (FORBIDDEN_KEYS.has(key)) {
+      issues.add('forbidden_key', `"${key}" is not allowed as a key`, key);
+    } else if (!statements.has(key)) {
+      issues.add('unknown_choice', `"${clip(key)}" is not a statement of this question`, key);
+    } else if (value === undefined) {
+      continue;
+    } else if (value === null) {
+      if (question.allowNoMatch) answers.set(key, null);
+      else issues.add('no_match_not_allowed', `Statement "${key}" needs an actor; this question has no "none of these" answer`, key);
+    } else if (typeof value !== 'string') {
+      issues.add('invalid_shape', `Expected an actor id as a string, found ${describeValue(value)}`, key);
+    } else if (!actors.has(value)) {
+      issues.add('unknown_choice', `"${clip(value)}" is not an actor of this question`, key);
+    } else {
+      answers.set(key, value);
+    }
+  }
+  if (issues.issues.length === 0 && answers.size === 0) return UNANSWERED;
+  return issues.result(answers);
+}
+
+/** The answer key: each statement's actor (or null for "none of these"). */
+export function matchingKey(question: Question): Readonly<Record<string, string | null>> {
+  return Object.fromEntries(question.statements.map((statement) => [statement.id, statement.actor]));
+}
+
+/**
+ * Scores a checked matching response.
+ * - `per-statement`: Σ weights of rightly matched statements / Σ weights
+ *   (weights default to 1, giving right / statements as in Moodle);
+ * - `all-or-nothing`: 1 only if every statement is matched rightly.
+ * Unanswered statements count as wrong.
+ */
+export function scoreMatching(question: Question, answers: MatchingAnswers): RuleOutcome {
+  let right = 0;
+  const parts: PartResult[] = question.statements.map((statement) => {
+    const weight = statement.weight ?? ONE;
+    const given = answers.has(statement.id) ? answers.get(statement.id)! : undefined;
+    const correct = given === statement.actor;
+    if (correct) right++;
+    return {
+      id: statement.id,
+      kind: 'statement',
+      ...(given !== undefined ? { response: given } : {}),
+      correct,
+      earned: correct ? weight : ZERO,
+      possible: weight,
+      ...(!correct && statement.feedback ? { feedback: statement.feedback } : {}),
+    };
+  });
+  const n = question.statements.length;
+  const statistic = { name: 'statements-matched', value: right, of: n, text: `${right} of ${n} statement${n === 1 ? '' : 's'} matched correctly` };
+  const fraction =
+    question.rule.name === 'all-or-nothing'
+      ? right === n ? ONE : ZERO
+      : divide(sum(parts.map((part) => part.earned)), sum(parts.map((part) => part.possible)));
+  return { fraction, parts, statistic };
+}

@@ -1,0 +1,87 @@
+import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
+import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
+import { type Checked, IssueList, UNANSWERED, checkIdList } from '../../scoring/check.js';
+import type { PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
+
+type Question = DeepReadonly<MultipleChoiceQuestion>;
+type Option = Question['options'][number];
+
+/** Checks a multiple-choice response: distinct known option ids. An empty list is unanswered. */
+export function checkMultipleChoice(
+  question: Question,
+  response: unknown,
+  path: readonly (string | number)[],
+): Checked<ReadonlySet<string>> {
+  if (response === undefined || response === null || (Array.isArray(response) && response.length === 0)) {
+    return UNANSWERED;
+  }
+  const issues = new IssueList(question.id, path);
+  const ids = new Set(question.options.map((option) => option.id));
+  const list = checkIdList(response, ids, question.options.length, issues, 'option');
+  return issues.result(new Set(list));
+}
+
+/** The answer key: every correct option. */
+export function multipleChoiceKey(question: Question): readonly string[] {
+  return question.options.filter((option) => option.correct).map((option) => option.id);
+}
+
+/**
+ * What one option contributes under each rule, for k correct of n options.
+ * Returns [earned, possible] for the option given whether it was chosen.
+ */
+const contributions: Record<Question['rule']['name'], (option: Option, chosen: boolean, k: number, n: number) => [Fraction, Fraction]> = {
+  // Each option is one decision; the whole set must be right.
+  'all-or-nothing': (option, chosen) => [chosen === option.correct ? ONE : ZERO, ONE],
+  'weighted-credit': (option, chosen, k) => {
+    const credit = option.credit ?? fraction(option.correct ? 1 : -1, k);
+    return [chosen ? credit : ZERO, credit.n > 0 ? credit : ZERO];
+  },
+  'right-minus-wrong': (option, chosen, k) => [
+    chosen ? fraction(option.correct ? 1 : -1, k) : ZERO,
+    option.correct ? fraction(1, k) : ZERO,
+  ],
+  'every-decision-counts': (option, chosen, _k, n) => [chosen === option.correct ? fraction(1, n) : ZERO, fraction(1, n)],
+  'correction-for-guessing': (option, chosen, _k, n) => [fraction(chosen === option.correct ? 1 : -1, n), fraction(1, n)],
+};
+
+/**
+ * Scores a checked multiple-choice response. With k correct of n options, R
+ * right and W wrong options chosen, and D = R + (n − k − W) right decisions:
+ * - `all-or-nothing`: 1 if R = k and W = 0, else 0;
+ * - `weighted-credit`: Σ credits of the chosen options, clamped to [0, 1] (Moodle);
+ * - `right-minus-wrong`: max(0, R − W) / k (H5P);
+ * - `every-decision-counts`: D / n (PrairieLearn EDC);
+ * - `correction-for-guessing`: max(0, (D − (n − D)) / n).
+ */
+export function scoreMultipleChoice(question: Question, chosen: ReadonlySet<string>): RuleOutcome {
+  const n = question.options.length;
+  const k = question.options.filter((option) => option.correct).length;
+  const contribute = contributions[question.rule.name];
+  let right = 0;
+  let wrong = 0;
+  const parts: PartResult[] = question.options.map((option) => {
+    const picked = chosen.has(option.id);
+    if (picked) option.correct ? right++ : wrong++;
+    const [earned, possible] = contribute(option, picked, k, n);
+    return {
+      id: option.id,
+      kind: 'option',
+      response: picked,
+      correct: picked === option.correct,
+      earned,
+      possible,
+      ...(picked && option.feedback ? { feedback: option.feedback } : {}),
+    };
+  });
+  const statistic: Statistic = {
+    name: 'right-options-chosen',
+    value: right,
+    of: k,
+    text: `${right} of ${k} correct option${k === 1 ? '' : 's'} chosen, ${wrong} wrong option${wrong === 1 ? '' : 's'} chosen`,
+  };
+  const total = question.rule.name === 'all-or-nothing'
+    ? right === k && wrong === 0 ? ONE : ZERO
+    : clamp(sum(parts.map((part) => part.earned)), ZERO, ONE);
+  return { fraction: total, parts, statistic };
+}

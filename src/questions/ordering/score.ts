@@ -1,0 +1,50 @@
+import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
+import { type Checked, IssueList, UNANSWERED, checkIdList } from '../../scoring/check.js';
+import { fraction } from '../../fraction/fraction.js';
+import type { PartResult, RuleOutcome } from '../../scoring/types.js';
+import { measureOrdering } from './measures.js';
+
+type Question = DeepReadonly<OrderingQuestion>;
+
+/** Checks an ordering response: every item id exactly once. An empty list is unanswered. */
+export function checkOrdering(question: Question, response: unknown, path: readonly (string | number)[]): Checked<readonly string[]> {
+  if (response === undefined || response === null || (Array.isArray(response) && response.length === 0)) {
+    return UNANSWERED;
+  }
+  const issues = new IssueList(question.id, path);
+  const ids = new Set(question.items.map((item) => item.id));
+  const list = checkIdList(response, ids, ids.size, issues, 'item');
+  if (list && issues.issues.length === 0 && list.length < ids.size) {
+    const missing = [...ids].filter((id) => !list.includes(id));
+    issues.add('incomplete_order', `Put every item in order; missing: ${missing.join(', ')}`);
+  }
+  return issues.result(list ?? []);
+}
+
+/** The answer key: the correct order. */
+export function orderingKey(question: Question): readonly string[] {
+  return question.correctOrder;
+}
+
+/** Scores a checked ordering response with the question's rule (see `measureOrdering`). */
+export function scoreOrdering(question: Question, order: readonly string[]): RuleOutcome {
+  const correctIndex = new Map(question.correctOrder.map((id, index) => [id, index]));
+  const positions = order.map((id) => correctIndex.get(id)!);
+  const measure = measureOrdering(question.rule.name, positions);
+  const feedback = new Map(question.items.map((item) => [item.id, item.feedback]));
+  const parts: PartResult[] = order.map((id, index) => {
+    const { earned, possible } = measure.items[index]!;
+    const correct = positions[index] === index;
+    const note = feedback.get(id);
+    return {
+      id,
+      kind: 'item',
+      response: index,
+      correct,
+      earned: fraction(earned),
+      possible: fraction(possible),
+      ...(!correct && note ? { feedback: note } : {}),
+    };
+  });
+  return { fraction: measure.fraction, parts, statistic: measure.statistic };
+}

@@ -1,0 +1,72 @@
+import type { ResponseIssue, ResponseIssueCode } from './types.js';
+
+/** The outcome of checking a response's shape against its question. */
+export type Checked<R> =
+  | { readonly kind: 'answered'; readonly value: R }
+  | { readonly kind: 'unanswered' }
+  | { readonly kind: 'invalid'; readonly issues: readonly ResponseIssue[] };
+
+export const UNANSWERED = { kind: 'unanswered' } as const;
+
+/** Collects issues for one question's response, each at its path. */
+export class IssueList {
+  readonly issues: ResponseIssue[] = [];
+  constructor(
+    private readonly questionId: string,
+    private readonly path: readonly (string | number)[],
+  ) {}
+
+  add(code: ResponseIssueCode, message: string, ...at: (string | number)[]): void {
+    this.issues.push({ code, questionId: this.questionId, path: [...this.path, ...at], message });
+  }
+
+  result<R>(value: R): Checked<R> {
+    return this.issues.length ? { kind: 'invalid', issues: this.issues } : { kind: 'answered', value };
+  }
+}
+
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value;
+
+/**
+ * Checks a list of ids (multiple-choice selections, an ordering) against the
+ * allowed ids: a list, no longer than `max` (checked before looking inside,
+ * so an oversized list costs nothing), each a known id, none twice.
+ */
+export function checkIdList(
+  response: unknown,
+  allowed: ReadonlySet<string>,
+  max: number,
+  issues: IssueList,
+  what: string,
+): readonly string[] | undefined {
+  if (!Array.isArray(response)) {
+    issues.add('invalid_shape', `Expected a list of ${what} ids, found ${describe(response)}`);
+    return undefined;
+  }
+  if (response.length > max) {
+    issues.add('too_many', `Expected at most ${max} ${what} ids, found ${response.length}`);
+    return undefined;
+  }
+  const seen = new Set<string>();
+  response.forEach((id: unknown, index) => {
+    if (typeof id !== 'string') {
+      issues.add('invalid_shape', `Expected ${what} id as a string, found ${describe(id)}`, index);
+    } else if (!allowed.has(id)) {
+      issues.add('unknown_choice', `"${clip(id)}" is not ${what === 'item' ? 'an' : 'a'} ${what} of this question`, index);
+    } else if (seen.has(id)) {
+      issues.add('duplicate_choice', `"${id}" is given more than once`, index);
+    } else {
+      seen.add(id);
+    }
+  });
+  return response as string[];
+}
+
+/** Shortens an untrusted string before it goes into a message. */
+export const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Keys that would reach `Object.prototype` if a response were copied naively. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export { describe as describeValue };
