@@ -65,6 +65,13 @@ export const QuizSchema = z
     title: text(LIMITS.shortText, 'The quiz title.'),
     description: text(LIMITS.longText, 'What the quiz covers, shown before it starts.').optional(),
     passMark: PassMarkSchema.default({ n: 50, d: 1 }),
+    timeLimitSeconds: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600)
+      .optional()
+      .describe('Time allowed for an attempt, in seconds; no limit when absent.'),
     questions: z
       .array(QuestionSchema)
       .min(1, { message: 'A quiz needs at least 1 question' })

@@ -225,9 +225,10 @@ function longestSubset(response: readonly number[], consecutive: boolean): Order
   const short = length < 2 ? ' (a single item earns no credit)' : '';
   const name = consecutive ? 'longest-consecutive-run' : 'longest-ordered-subsequence';
   const what = consecutive ? 'consecutive run' : 'ordered subsequence';
+  const kept = consecutive ? ' kept in order' : '';
   return {
     fraction: fraction(best.length, n),
-    statistic: statistic(name, length, n, `a longest ${what} of ${length} of ${n} items${short}`),
+    statistic: statistic(name, length, n, `a longest ${what} of ${length} of ${n} items${kept}${short}`),
     items,
   };
 }
