@@ -1,0 +1,80 @@
+// Packs the tarball we would publish, installs it into a throw-away consumer
+// project, and uses it as users do: ESM `import`, CJS `require`, and the
+// README's quickstart verbatim. Needs `dist/` (npm test builds first).
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+let consumer = '';
+
+const run = (file: string) => execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' });
+
+/** The first ```js block under "## Quickstart" in the README, and the ```text block after it. */
+function readmeQuickstart(): { code: string; output: string } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quickstart'));
+  const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+  const output = /```text\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!code || !output) throw new Error('README.md needs a ```js quickstart followed by a ```text block of its output');
+  return { code, output };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const work = mkdtempSync(join(tmpdir(), 'quizkit-smoke-'));
+  const tarball = execSync(`npm pack --silent --pack-destination ${work}`, { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+  consumer = join(work, 'consumer');
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  execSync(`npm install --no-audit --no-fund --prefer-offline ${join(work, tarball)}`, { cwd: consumer, stdio: 'pipe' });
+}, 180_000);
+
+describe('the packed tarball', () => {
+  it('ships the changelog, the JSON Schema and no sources or tests', () => {
+    const files = execSync('npm pack --dry-run --json', { cwd: root, encoding: 'utf8' });
+    const paths = (JSON.parse(files)[0].files as { path: string }[]).map((file) => file.path);
+    expect(paths).toContain('CHANGELOG.md');
+    expect(paths).toContain('quiz.schema.json');
+    expect(paths).toContain('LICENSE');
+    expect(paths.filter((path) => path.startsWith('src/') || path.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('works from an ES module consumer', () => {
+    writeFileSync(
+      join(consumer, 'esm.mjs'),
+      `import { scoreQuiz, formatFraction, isQuizValidationError } from 'quizkit';
+import { parseQuiz, safeParseModule } from 'quizkit/schema';
+const quiz = parseQuiz({ id: 'q', title: 'Q', questions: [{ id: 'a', type: 'single-choice', prompt: 'p', explanation: 'e',
+  source: { section: 's', quote: 'q' }, options: [{ id: 'x', text: 'X', correct: true }, { id: 'y', text: 'Y' }] }] });
+const result = scoreQuiz(quiz, { a: 'x' });
+let caught = false;
+try { parseQuiz({}); } catch (error) { caught = isQuizValidationError(error); }
+console.log(formatFraction(result.percent), caught, safeParseModule({}).success);`,
+    );
+    expect(run('esm.mjs').trim()).toBe('100 true false');
+  });
+
+  it('works from a CommonJS consumer, with one shared error class across entry points', () => {
+    writeFileSync(
+      join(consumer, 'cjs.cjs'),
+      `const { scoreQuiz, formatFraction, QuizValidationError } = require('quizkit');
+const { parseQuiz } = require('quizkit/schema');
+const quiz = parseQuiz({ id: 'q', title: 'Q', questions: [{ id: 'a', type: 'multiple-choice', prompt: 'p', explanation: 'e',
+  source: { section: 's', quote: 'q' }, rule: { name: 'right-minus-wrong' },
+  options: [{ id: 'x', text: 'X', correct: true }, { id: 'y', text: 'Y', correct: true }, { id: 'z', text: 'Z' }] }] });
+let sameClass = false;
+try { parseQuiz({}); } catch (error) { sameClass = error instanceof QuizValidationError; }
+console.log(formatFraction(scoreQuiz(quiz, { a: ['x'] }).percent), sameClass);`,
+    );
+    expect(run('cjs.cjs').trim()).toBe('50 true');
+  });
+
+  it("runs the README's quickstart and prints what the README says", () => {
+    const { code, output } = readmeQuickstart();
+    writeFileSync(join(consumer, 'quickstart.mjs'), code);
+    expect(run('quickstart.mjs').trim()).toBe(output.trim());
+  });
+});
