@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     schema: 'src/schema/index.ts',
+    modules: 'src/modules/index.ts',
     node: 'src/node/index.ts',
   },
   format: ['esm', 'cjs'],
