@@ -31,7 +31,7 @@ export const IdSchema = z
 export const text = (max: number, description: string) =>
   z.string().trim().min(1, { message: 'Must not be empty' }).max(max).describe(description);
 
-const DECIMAL_OR_RATIO = /^\s*-?\d+(\.\d+)?(\s*\/\s*\d+)?\s*$/;
+export const DECIMAL_OR_RATIO = /^\s*-?\d+(\.\d+)?(\s*\/\s*\d+)?\s*$/;
 
 /**
  * A number written as a decimal (`0.5`) or an exact ratio string (`"1/3"`),
@@ -43,7 +43,7 @@ function exactNumber(
   range: { min: Fraction; max: Fraction; minExclusive?: boolean; code: QuizIssueCode },
 ) {
   return z
-    .union([z.number(), z.string().regex(DECIMAL_OR_RATIO)])
+    .union([z.number(), z.string().regex(DECIMAL_OR_RATIO, { message: `Write the ${label} as a decimal (0.25) or a ratio ("1/3")` })])
     .describe(description)
     .transform((value, ctx): Fraction => {
       const parsed = parseFraction(value);

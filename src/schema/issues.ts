@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
-import { SAFE_ID } from './common.js';
+import { DECIMAL_OR_RATIO, SAFE_ID } from './common.js';
 import type { QuizIssueCode } from './codes.js';
 import { QuestionSchema } from './quiz.js';
 
@@ -26,10 +26,13 @@ function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; messag
       return [{ code, message: issue.message, path }];
     }
     case 'invalid_type': {
-      if (issue.input === undefined) {
+      // zod leaves `input` out of issues, so look the value up in the document.
+      const value = valueAt(input, path);
+      if (value === undefined && path.length > 0) {
         return [{ code: 'missing_field', message: `Add the required field "${String(last)}"`, path }];
       }
-      return [{ code: 'invalid_type', message: `Expected ${issue.expected}, found ${describe(issue.input)}`, path }];
+      const found = value === undefined ? 'nothing' : describe(value);
+      return [{ code: 'invalid_type', message: `Expected ${issue.expected === 'object' ? 'a mapping (an object)' : issue.expected}, found ${found}`, path }];
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -59,9 +62,12 @@ function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; messag
           },
         ];
       }
-      // A union of alternatives (a number or a ratio string): report the first branch's problem.
-      const branch = issue.errors.find((errors) => errors.length > 0);
-      return [{ code: 'invalid_type', message: branch?.[0]?.message ?? 'Invalid value', path }];
+      // A union of alternatives (a number or a ratio string): report the branch
+      // whose type matched but whose content did not, else the type mismatch.
+      const branch = issue.errors.find((errors) => errors[0]?.code !== 'invalid_type') ?? issue.errors[0];
+      const first = branch?.[0];
+      if (first) return convert({ ...first, path: [...issue.path, ...first.path] } as ZodIssue, input);
+      return [{ code: 'invalid_type', message: 'Invalid value', path }];
     }
     case 'invalid_value':
       return [
@@ -82,8 +88,10 @@ function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; messag
     case 'too_small':
       return [{ code: 'too_small', message: issue.message, path }];
     case 'invalid_format': {
-      const unsafe = issue.format === 'regex' && String((issue as { pattern?: unknown }).pattern).includes(SAFE_ID.source);
-      return [{ code: unsafe ? 'unsafe_id' : 'invalid_format', message: unsafe ? `Invalid id: ${issue.message}` : issue.message, path }];
+      const pattern = issue.format === 'regex' ? String((issue as { pattern?: unknown }).pattern) : '';
+      if (pattern.includes(SAFE_ID.source)) return [{ code: 'unsafe_id', message: `Invalid id: ${issue.message}`, path }];
+      if (pattern.includes(DECIMAL_OR_RATIO.source)) return [{ code: 'invalid_number', message: issue.message, path }];
+      return [{ code: 'invalid_format', message: issue.message, path }];
     }
     default:
       return [{ code: 'invalid_value', message: issue.message, path }];

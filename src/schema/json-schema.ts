@@ -17,6 +17,7 @@ export function toModuleJsonSchema(): Record<string, unknown> {
   return {
     ...schema,
     $id: 'https://unpkg.com/quizkit/quiz.schema.json',
+    $comment: 'Generated from the zod schemas by scripts/generate-json-schema.ts; do not edit.',
     title: 'quizkit learning module',
   };
 }

@@ -4,7 +4,7 @@ import { MatchingQuestionSchema } from '../questions/matching/schema.js';
 import { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schema.js';
 import { OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
-import { IdSchema, text } from './common.js';
+import { DECIMAL_OR_RATIO, IdSchema, text } from './common.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { duplicateIds } from './refine.js';
@@ -27,7 +27,7 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 
 /** The pass mark, in percent of the quiz's points (0–100), read exactly. */
 const PassMarkSchema = z
-  .union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/)])
+  .union([z.number(), z.string().regex(DECIMAL_OR_RATIO, { message: 'Write the pass mark as a percentage such as 70 or 62.5' })])
   .describe('Percentage of the points needed to pass, 0-100 (default 50).')
   .transform((value, ctx): Fraction => {
     const parsed = parseFraction(value);

@@ -1,0 +1,12 @@
+/**
+ * Node-only helpers for quiz files: read a module from YAML or JSON text or
+ * from disk, validate it, and report every problem at its `file:line:column`.
+ * Parsing ({@link parseModuleSource}) is pure; only the loaders touch the disk.
+ *
+ * @packageDocumentation
+ * @module quizkit/node
+ */
+export { parseModuleSource, type ParseModuleSourceOptions } from './parse-source.js';
+export { loadModuleFile, safeLoadModuleFile } from './load.js';
+export { formatIssue, formatIssues } from './format.js';
+export type { ModuleSourceFormat } from './source.js';

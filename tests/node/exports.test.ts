@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+
+describe('quizkit/node', () => {
+  it('exports exactly its public API', async () => {
+    expect(Object.keys(await import('quizkit/node')).sort()).toEqual([
+      'formatIssue',
+      'formatIssues',
+      'loadModuleFile',
+      'parseModuleSource',
+      'safeLoadModuleFile',
+    ]);
+  });
+});
