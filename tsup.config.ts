@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    attempts: 'src/attempts/index.ts',
     schema: 'src/schema/index.ts',
     modules: 'src/modules/index.ts',
     node: 'src/node/index.ts',

@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     // Tests import the package by name, as users do, but run against the source.
     alias: [
+      { find: /^quizkit\/attempts$/, replacement: src('attempts/index.ts') },
       { find: /^quizkit\/schema$/, replacement: src('schema/index.ts') },
       { find: /^quizkit\/node$/, replacement: src('node/index.ts') },
       { find: /^quizkit\/modules$/, replacement: src('modules/index.ts') },

@@ -1,0 +1,364 @@
+import { nanoid } from 'nanoid';
+import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import { checkWith } from '../scoring/registry.js';
+import type { AnyResponse, Responses } from '../scoring/responses.js';
+import type { ResponseIssue } from '../scoring/types.js';
+import { scoreQuiz } from '../scoring/score.js';
+import { AttemptError } from './errors.js';
+import { hashQuiz } from './hash.js';
+import { presentationOrder } from './order.js';
+import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
+
+type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuestion = DeepReadonly<Question>;
+
+/** The longest seed accepted, in characters. */
+export const MAX_SEED_LENGTH = 256;
+
+/**
+ * The grace period, in seconds, after the deadline during which a submission
+ * is still on time: 30 s, for the network and the learner's last click.
+ * Answers are never accepted after the deadline itself.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_GRACE_SECONDS } from 'quizkit';
+ * DEFAULT_GRACE_SECONDS; //=> 30
+ * ```
+ */
+export const DEFAULT_GRACE_SECONDS = 30;
+
+/** Throws a `RangeError` unless `value` is a time in epoch milliseconds. */
+export function assertTime(value: unknown, name: string): asserts value is EpochMillis {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a time in epoch milliseconds (a non-negative integer); found ${String(value)}`);
+  }
+}
+
+/**
+ * The options of {@link startAttempt}.
+ *
+ * @example
+ * ```ts
+ * import type { StartAttemptOptions } from 'quizkit';
+ * const options: StartAttemptOptions = { now: Date.now(), seed: 'learner-42:1', attemptNumber: 1 };
+ * ```
+ */
+export interface StartAttemptOptions {
+  /** The current time. */
+  readonly now: EpochMillis;
+  /** The seed for every presentation order; a fresh `nanoid()` when left out. */
+  readonly seed?: string;
+  /** Which attempt of this learner at this quiz it is, from 1 (default 1). */
+  readonly attemptNumber?: number;
+}
+
+/**
+ * Starts an attempt at a quiz. The attempt records the quiz's content hash,
+ * the seed its presentation orders derive from, and, when the quiz has a time
+ * limit, the deadline. Pure when `seed` is given; otherwise the seed is a
+ * fresh `nanoid()`.
+ *
+ * @param quiz - A parsed quiz.
+ * @param options - The clock, and optionally the seed and attempt number.
+ * @returns A new attempt, in progress, with no answers.
+ *
+ * @example
+ * ```ts
+ * import { startAttempt } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz; // timeLimitSeconds: 600
+ * const attempt = startAttempt(quiz, { seed: 'abc', now: 1_000 });
+ * attempt.deadline; //=> 601000
+ * ```
+ */
+export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InProgressAttempt {
+  assertTime(options.now, 'now');
+  const seed = options.seed ?? nanoid();
+  if (typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH) {
+    throw new RangeError(`seed must be a non-empty string of at most ${MAX_SEED_LENGTH} characters`);
+  }
+  const attemptNumber = options.attemptNumber ?? 1;
+  if (!Number.isSafeInteger(attemptNumber) || attemptNumber < 1) {
+    throw new RangeError(`attemptNumber must be a positive integer; found ${String(attemptNumber)}`);
+  }
+  return {
+    quizId: quiz.id,
+    quizHash: hashQuiz(quiz),
+    seed,
+    attemptNumber,
+    startedAt: options.now,
+    ...deadlineFor(quiz, options.now),
+    answers: {},
+    status: 'in-progress',
+  };
+}
+
+function deadlineFor(quiz: AnyQuiz, startedAt: EpochMillis): { deadline?: EpochMillis } {
+  return quiz.timeLimitSeconds === undefined ? {} : { deadline: startedAt + quiz.timeLimitSeconds * 1000 };
+}
+
+/** Refuses a quiz that is not the one the attempt was started on. */
+export function assertSameQuiz(attempt: Attempt, quiz: AnyQuiz): void {
+  if (quiz.id !== attempt.quizId) {
+    throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
+  }
+  const hash = hashQuiz(quiz);
+  if (hash !== attempt.quizHash) {
+    throw new AttemptError(
+      'quiz_changed',
+      `Quiz "${quiz.id}" has changed since this attempt started (hash ${attempt.quizHash}, now ${hash}); use rescoreAttempt with acknowledgeQuizChange to go on deliberately`,
+    );
+  }
+}
+
+function findQuestion(quiz: AnyQuiz, questionId: unknown): AnyQuestion {
+  const question = typeof questionId === 'string' ? quiz.questions.find((q) => q.id === questionId) : undefined;
+  if (!question) {
+    const shown = typeof questionId === 'string' ? questionId.slice(0, 64) : String(questionId);
+    throw new AttemptError('unknown_question', `"${shown}" is not a question of quiz "${quiz.id}"`);
+  }
+  return question;
+}
+
+/** A deep copy of a checked response: strings, lists of strings, or a statement → actor record. */
+function copyResponse(response: unknown): AnyResponse {
+  if (Array.isArray(response)) return [...(response as string[])];
+  if (response !== null && typeof response === 'object') {
+    return Object.fromEntries(Object.entries(response).filter(([, actor]) => actor !== undefined)) as AnyResponse;
+  }
+  return response as AnyResponse;
+}
+
+/**
+ * The issue messages of `checkResponse` may list an ordering's missing items
+ * in authored order — which, when authors write items in the right order,
+ * reveals the key. Re-list them in the attempt's presentation order.
+ */
+function hideAuthoredOrder(issues: readonly ResponseIssue[], attempt: Attempt, quiz: AnyQuiz, question: AnyQuestion, response: unknown) {
+  if (question.type !== 'ordering') return issues;
+  const given = new Set(Array.isArray(response) ? response : []);
+  const order = presentationOrder(attempt.seed, quiz.id, question);
+  const missing = order.type === 'ordering' ? order.items.filter((id) => !given.has(id)) : [];
+  return issues.map((issue) =>
+    issue.code === 'incomplete_order' ? { ...issue, message: `Put every item in order; missing: ${missing.join(', ')}` } : issue,
+  );
+}
+
+/**
+ * Records the learner's response to one question and returns the new attempt;
+ * the attempt passed in is unchanged. The response is checked as
+ * `checkResponse` does. A `null` response, or one that counts as no answer
+ * (an empty selection, an empty ordering, no statement matched), clears the
+ * question back to unanswered.
+ *
+ * Refused with an {@link AttemptError}, leaving the attempt as it was, when:
+ * the attempt is submitted (`already_submitted`); the quiz is another one
+ * (`wrong_quiz`) or has changed (`quiz_changed`); the question is not in the
+ * quiz (`unknown_question`); `now` is after the deadline (`time_expired`); or
+ * the response is malformed (`invalid_response`, with the issues).
+ *
+ * @param attempt - The attempt.
+ * @param quiz - The quiz it was started on.
+ * @param questionId - The question answered.
+ * @param response - The learner's response, untrusted: it is checked here.
+ * @param now - The current time.
+ * @returns The attempt with the answer recorded.
+ *
+ * @example
+ * ```ts
+ * import { startAttempt, answer } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz;
+ * const started = startAttempt(quiz, { seed: 'abc', now: 0 });
+ * const next = answer(started, quiz, 'q1', 'beijing', 5_000);
+ * next.answers.q1; //=> { response: 'beijing', at: 5000 }
+ * started.answers.q1; //=> undefined
+ * ```
+ */
+export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, response: unknown, now: EpochMillis): InProgressAttempt {
+  assertTime(now, 'now');
+  if (attempt.status === 'submitted') {
+    throw new AttemptError('already_submitted', 'This attempt has been submitted; it takes no more answers');
+  }
+  assertSameQuiz(attempt, quiz);
+  const question = findQuestion(quiz, questionId);
+  if (attempt.deadline !== undefined && now > attempt.deadline) {
+    throw new AttemptError('time_expired', `The time limit ended at ${new Date(attempt.deadline).toISOString()}; answers are no longer accepted`);
+  }
+  const checked = checkWith(question, response, [question.id]);
+  if (checked.kind === 'invalid') {
+    const issues = hideAuthoredOrder(checked.issues, attempt, quiz, question, response);
+    throw new AttemptError('invalid_response', issues[0]?.message ?? 'Invalid response', issues);
+  }
+  const kept = Object.entries(attempt.answers).filter(([id]) => id !== question.id);
+  const recorded: RecordedAnswer | undefined = checked.kind === 'answered' ? { response: copyResponse(response), at: now } : undefined;
+  // fromEntries defines own properties, so no id can reach Object.prototype.
+  const answers = Object.fromEntries(recorded ? [...kept, [question.id, recorded] as const] : kept);
+  return { ...attempt, answers };
+}
+
+/**
+ * The options of {@link submitAttempt}.
+ *
+ * @example
+ * ```ts
+ * import type { SubmitOptions } from 'quizkit';
+ * const options: SubmitOptions = { graceSeconds: 60 };
+ * ```
+ */
+export interface SubmitOptions {
+  /** Seconds after the deadline a submission still counts as on time (default {@link DEFAULT_GRACE_SECONDS}). */
+  readonly graceSeconds?: number;
+}
+
+/**
+ * The attempt's responses by question id, as `scoreQuiz` and `scoreQuestion`
+ * take them — e.g. for instant feedback in practice mode.
+ *
+ * @param attempt - The attempt.
+ * @returns The responses of the answered questions.
+ *
+ * @example
+ * ```ts
+ * import { attemptResponses, scoreQuestion } from 'quizkit';
+ * declare const attempt: import('quizkit').Attempt;
+ * declare const quiz: import('quizkit').Quiz;
+ * scoreQuestion(quiz.questions[0]!, attemptResponses(attempt)[quiz.questions[0]!.id]).status; //=> 'correct'
+ * ```
+ */
+export function attemptResponses(attempt: Attempt): Responses<AnyQuiz> {
+  return Object.fromEntries(Object.entries(attempt.answers).map(([id, recorded]) => [id, recorded.response])) as Responses<AnyQuiz>;
+}
+
+/**
+ * Submits an attempt and scores it with `scoreQuiz`. Submission is never
+ * refused for time: answers after the deadline were already refused, so the
+ * score counts only answers given in time. A submission later than
+ * `deadline + graceSeconds` is marked `late: true` — what a late attempt is
+ * worth is the caller's policy.
+ *
+ * Refused with an {@link AttemptError} when the attempt is already submitted
+ * (`already_submitted`), or the quiz is another one (`wrong_quiz`) or has
+ * changed (`quiz_changed`).
+ *
+ * @param attempt - The attempt.
+ * @param quiz - The quiz it was started on.
+ * @param now - The current time.
+ * @param options - The grace period.
+ * @returns The submitted attempt with its `result`.
+ *
+ * @example
+ * ```ts
+ * import { submitAttempt, formatFraction } from 'quizkit';
+ * declare const attempt: import('quizkit').InProgressAttempt;
+ * declare const quiz: import('quizkit').Quiz;
+ * const done = submitAttempt(attempt, quiz, Date.now());
+ * formatFraction(done.result.percent); //=> '75'
+ * done.late; //=> false
+ * ```
+ */
+export function submitAttempt(attempt: Attempt, quiz: AnyQuiz, now: EpochMillis, options: SubmitOptions = {}): SubmittedAttempt {
+  assertTime(now, 'now');
+  const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
+  if (typeof graceSeconds !== 'number' || !Number.isFinite(graceSeconds) || graceSeconds < 0) {
+    throw new RangeError(`graceSeconds must be a non-negative number; found ${String(graceSeconds)}`);
+  }
+  if (attempt.status === 'submitted') {
+    throw new AttemptError('already_submitted', 'This attempt has already been submitted');
+  }
+  assertSameQuiz(attempt, quiz);
+  const late = attempt.deadline !== undefined && now > attempt.deadline + graceSeconds * 1000;
+  return { ...attempt, status: 'submitted', submittedAt: now, late, result: scoreQuiz(quiz, attemptResponses(attempt)) };
+}
+
+/**
+ * How long the attempt still takes answers, in milliseconds (0 once the
+ * deadline has passed), or `undefined` when the quiz has no time limit.
+ *
+ * @param attempt - The attempt.
+ * @param now - The current time.
+ * @returns Milliseconds left, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { startAttempt, timeRemaining } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz; // timeLimitSeconds: 600
+ * const attempt = startAttempt(quiz, { seed: 'abc', now: 0 });
+ * timeRemaining(attempt, 60_000); //=> 540000
+ * ```
+ */
+export function timeRemaining(attempt: Attempt, now: EpochMillis): number | undefined {
+  assertTime(now, 'now');
+  if (attempt.deadline === undefined) return undefined;
+  return attempt.status === 'submitted' ? 0 : Math.max(0, attempt.deadline - now);
+}
+
+/**
+ * The options of {@link rescoreAttempt}: the caller says, in code, that it
+ * knows the quiz changed.
+ *
+ * @example
+ * ```ts
+ * import type { RescoreOptions } from 'quizkit';
+ * const options: RescoreOptions = { acknowledgeQuizChange: true };
+ * ```
+ */
+export interface RescoreOptions {
+  /** Must be `true`: re-scoring against changed content is deliberate. */
+  readonly acknowledgeQuizChange: true;
+}
+
+/**
+ * Moves an attempt onto a changed version of its quiz, deliberately (after a
+ * key fix, a reworded option, a changed time limit). Both kinds of attempt get
+ * the new quiz's hash, so `answer`, `submitAttempt` and `reviewAttempt` accept
+ * the new quiz from then on.
+ *
+ * - A submitted attempt is re-scored: its `result` is recomputed from the
+ *   recorded responses against the new quiz (a response that no longer fits,
+ *   e.g. naming a removed option, scores `invalid`). `submittedAt` and `late`
+ *   stay as they were.
+ * - An in-progress attempt keeps the answers that still check against the new
+ *   quiz and drops the others (the learner answers those again); its deadline
+ *   is recomputed from the new time limit.
+ *
+ * Presentation orders follow the new quiz (a question whose parts changed may
+ * show them in a new order). Refused with `wrong_quiz` when the quiz id differs.
+ *
+ * @param attempt - The attempt.
+ * @param quiz - The changed quiz.
+ * @param options - `{ acknowledgeQuizChange: true }`.
+ * @returns The attempt bound to the new quiz.
+ *
+ * @example
+ * ```ts
+ * import { rescoreAttempt } from 'quizkit';
+ * declare const done: import('quizkit').SubmittedAttempt;
+ * declare const fixedQuiz: import('quizkit').Quiz;
+ * const rescored = rescoreAttempt(done, fixedQuiz, { acknowledgeQuizChange: true });
+ * rescored.result.percent; // the score under the fixed key
+ * ```
+ */
+export function rescoreAttempt(attempt: SubmittedAttempt, quiz: AnyQuiz, options: RescoreOptions): SubmittedAttempt;
+export function rescoreAttempt(attempt: InProgressAttempt, quiz: AnyQuiz, options: RescoreOptions): InProgressAttempt;
+export function rescoreAttempt(attempt: Attempt, quiz: AnyQuiz, options: RescoreOptions): Attempt;
+export function rescoreAttempt(attempt: Attempt, quiz: AnyQuiz, options: RescoreOptions): Attempt {
+  if (options?.acknowledgeQuizChange !== true) {
+    throw new TypeError('rescoreAttempt needs { acknowledgeQuizChange: true }: re-scoring against a changed quiz must be deliberate');
+  }
+  if (quiz.id !== attempt.quizId) {
+    throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
+  }
+  const quizHash = hashQuiz(quiz);
+  if (attempt.status === 'submitted') {
+    return { ...attempt, quizHash, result: scoreQuiz(quiz, attemptResponses(attempt)) };
+  }
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
+  const answers = Object.fromEntries(
+    Object.entries(attempt.answers).filter(([id, recorded]) => {
+      const question = byId.get(id);
+      return question !== undefined && checkWith(question, recorded.response, [id]).kind === 'answered';
+    }),
+  );
+  const { deadline: _old, ...rest } = attempt;
+  return { ...rest, quizHash, ...deadlineFor(quiz, attempt.startedAt), answers };
+}

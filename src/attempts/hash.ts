@@ -1,0 +1,44 @@
+import type { DeepReadonly, Quiz } from '../schema/types.js';
+import { cyrb64Hex } from './prng.js';
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units, as `Array.prototype.sort`
+ * does), no whitespace, and keys whose value is `undefined` left out — the same
+ * text for the same data, whatever order its keys were written in.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    // JSON.stringify gives `undefined` for functions and undefined; treat them as null, as JSON does in arrays.
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+
+/** The prefix naming the hash algorithm, so a future change of algorithm is visible in saved data. */
+const QUIZ_HASH_PREFIX = 'cyrb64:';
+
+/**
+ * A content hash of a quiz: `"cyrb64:"` followed by 16 hex digits, the 64-bit
+ * cyrb53 hash (both lanes) of the quiz's canonical JSON (sorted keys, no
+ * whitespace). Any change to the quiz — a prompt, an option, the key, the time
+ * limit — changes the hash. It detects change; it is not a security feature:
+ * anyone can compute it, and collisions can be constructed on purpose.
+ *
+ * @param quiz - A parsed quiz.
+ * @returns The hash, e.g. `"cyrb64:3f1c…"`.
+ *
+ * @example
+ * ```ts
+ * import { hashQuiz } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz;
+ * hashQuiz(quiz) === hashQuiz(structuredClone(quiz)); //=> true
+ * ```
+ */
+export function hashQuiz(quiz: DeepReadonly<Quiz>): string {
+  return QUIZ_HASH_PREFIX + cyrb64Hex(canonicalJson(quiz));
+}

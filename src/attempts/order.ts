@@ -1,0 +1,80 @@
+import type { DeepReadonly, Question, QuestionType } from '../schema/types.js';
+import type { QuestionOf } from '../scoring/types.js';
+import { shuffleByKey } from './prng.js';
+
+/**
+ * The order in which a question's parts are shown in one attempt, as id lists:
+ * `options` for single- and multiple-choice, `items` for ordering, and
+ * `statements` and `actors` for matching.
+ *
+ * @example
+ * ```ts
+ * import type { PresentationOrder } from 'quizkit';
+ * const order: PresentationOrder = { type: 'ordering', items: ['c', 'a', 'b'] };
+ * ```
+ */
+export type PresentationOrder =
+  | { readonly type: 'single-choice'; readonly options: readonly string[] }
+  | { readonly type: 'multiple-choice'; readonly options: readonly string[] }
+  | { readonly type: 'ordering'; readonly items: readonly string[] }
+  | { readonly type: 'matching'; readonly statements: readonly string[]; readonly actors: readonly string[] };
+
+type OrderOf<T extends QuestionType> = Extract<PresentationOrder, { type: T }>;
+type Orderer<T extends QuestionType> = (question: DeepReadonly<QuestionOf<T>>, key: (list: string) => string) => OrderOf<T>;
+
+const ids = (list: readonly { readonly id: string }[]) => list.map((entry) => entry.id);
+
+/**
+ * Rotates a shuffled ordering that came out in the correct order by one place
+ * (the first item moves to the end), so the learner never starts from the
+ * answer. A rotation of n ≥ 2 distinct items is never the same sequence.
+ */
+function avoidCorrectOrder(shuffled: string[], correct: readonly string[]): string[] {
+  const same = shuffled.length === correct.length && shuffled.every((id, index) => id === correct[index]);
+  return same ? [...shuffled.slice(1), ...shuffled.slice(0, 1)] : shuffled;
+}
+
+/** The one place that dispatches on question type for presentation order. */
+const orderers = {
+  'single-choice': (question, key) => ({ type: 'single-choice', options: shuffleByKey(ids(question.options), key('options')) }),
+  'multiple-choice': (question, key) => ({ type: 'multiple-choice', options: shuffleByKey(ids(question.options), key('options')) }),
+  ordering: (question, key) => ({
+    type: 'ordering',
+    items: avoidCorrectOrder(shuffleByKey(ids(question.items), key('items')), question.correctOrder),
+  }),
+  matching: (question, key) => ({
+    type: 'matching',
+    statements: shuffleByKey(ids(question.statements), key('statements')),
+    actors: shuffleByKey(ids(question.actors), key('actors')),
+  }),
+} satisfies { [T in QuestionType]: Orderer<T> };
+
+/**
+ * The order in which an attempt shows a question's options, items,
+ * statements and actors, derived from the attempt's seed, the quiz id and the
+ * question id — so nothing about order is stored, and every machine shows the
+ * same order for the same attempt.
+ *
+ * Each list is shuffled with Fisher–Yates driven by mulberry32, seeded by the
+ * cyrb53 hash of `` `${seed}:${quizId}:${questionId}:${list}` `` where `list`
+ * is `options`, `items`, `statements` or `actors` (see `docs/delivery.md`).
+ * An ordering question whose shuffle comes out in the correct order is rotated
+ * by one place, so it never starts correct.
+ *
+ * @param seed - The attempt's seed.
+ * @param quizId - The quiz's id.
+ * @param question - The question.
+ * @returns The ids in presentation order.
+ *
+ * @example
+ * ```ts
+ * import { presentationOrder } from 'quizkit';
+ * declare const question: import('quizkit').OrderingQuestion;
+ * presentationOrder('seed-1', 'quiz', question); //=> { type: 'ordering', items: [...] }
+ * ```
+ */
+export function presentationOrder(seed: string, quizId: string, question: DeepReadonly<Question>): PresentationOrder {
+  const key = (list: string) => `${seed}:${quizId}:${question.id}:${list}`;
+  const order = orderers[question.type] as Orderer<QuestionType>;
+  return order(question as DeepReadonly<QuestionOf<QuestionType>>, key);
+}

@@ -1,0 +1,112 @@
+import type { AnyResponse } from '../scoring/responses.js';
+import type { QuizResult } from '../scoring/types.js';
+
+/**
+ * A point in time, in milliseconds since 1970-01-01T00:00:00Z (what
+ * `Date.now()` returns): a non-negative safe integer. Every attempt function
+ * takes the clock as this number instead of reading it.
+ *
+ * @example
+ * ```ts
+ * import type { EpochMillis } from 'quizkit';
+ * const now: EpochMillis = Date.parse('2025-09-01T10:00:00Z'); //=> 1756720800000
+ * ```
+ */
+export type EpochMillis = number;
+
+/**
+ * A response the learner gave, and when.
+ *
+ * @example
+ * ```ts
+ * import type { RecordedAnswer } from 'quizkit';
+ * const recorded: RecordedAnswer = { response: ['b', 'a', 'c'], at: 1756720860000 };
+ * ```
+ */
+export interface RecordedAnswer {
+  /** The response, as checked against the question when it was given. */
+  readonly response: AnyResponse;
+  /** When it was given. */
+  readonly at: EpochMillis;
+}
+
+/**
+ * What every attempt records.
+ *
+ * @example
+ * ```ts
+ * import type { AttemptBase } from 'quizkit';
+ * declare const attempt: AttemptBase;
+ * Object.keys(attempt.answers); // the questions the learner touched
+ * ```
+ */
+export interface AttemptBase {
+  /** The quiz's id. */
+  readonly quizId: string;
+  /** The content hash of the quiz the attempt was started on (see `hashQuiz`). */
+  readonly quizHash: string;
+  /** The seed every presentation order is derived from. Keep it on the server in exam mode. */
+  readonly seed: string;
+  /** 1 for a learner's first attempt at the quiz, 2 for the second, … */
+  readonly attemptNumber: number;
+  /** When the attempt started. */
+  readonly startedAt: EpochMillis;
+  /** When answers stop being accepted: `startedAt + timeLimitSeconds × 1000`; absent without a time limit. */
+  readonly deadline?: EpochMillis;
+  /**
+   * The answered questions only, by question id. A question the learner never
+   * answered — including an ordering question left in its shuffled order — is
+   * absent, and scores as unanswered.
+   */
+  readonly answers: Readonly<Record<string, RecordedAnswer>>;
+}
+
+/**
+ * An attempt still taking answers.
+ *
+ * @example
+ * ```ts
+ * import { startAttempt, type InProgressAttempt } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz;
+ * const attempt: InProgressAttempt = startAttempt(quiz, { seed: 'abc', now: 0 });
+ * attempt.status; //=> 'in-progress'
+ * ```
+ */
+export interface InProgressAttempt extends AttemptBase {
+  /** The attempt's state. */
+  readonly status: 'in-progress';
+}
+
+/**
+ * A submitted attempt, with its score. It takes no more answers.
+ *
+ * @example
+ * ```ts
+ * import { submitAttempt, formatFraction, type SubmittedAttempt } from 'quizkit';
+ * declare const done: SubmittedAttempt;
+ * `${formatFraction(done.result.percent)}%${done.late ? ' (late)' : ''}`;
+ * ```
+ */
+export interface SubmittedAttempt extends AttemptBase {
+  /** The attempt's state. */
+  readonly status: 'submitted';
+  /** When it was submitted. */
+  readonly submittedAt: EpochMillis;
+  /** Whether it was submitted after the deadline plus the grace period. */
+  readonly late: boolean;
+  /** The score of the answers given before the deadline. */
+  readonly result: QuizResult;
+}
+
+/**
+ * An attempt at a quiz: in progress or submitted. Plain, JSON-ready data;
+ * every function returns a new attempt and leaves the old one unchanged.
+ *
+ * @example
+ * ```ts
+ * import type { Attempt } from 'quizkit';
+ * declare const attempt: Attempt;
+ * if (attempt.status === 'submitted') attempt.result.passed;
+ * ```
+ */
+export type Attempt = InProgressAttempt | SubmittedAttempt;

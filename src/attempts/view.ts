@@ -1,0 +1,317 @@
+import { type Fraction, sum } from '../fraction/fraction.js';
+import type { DeepReadonly, Question, QuestionType, Quiz } from '../schema/types.js';
+import type { AnyResponse } from '../scoring/responses.js';
+import type { QuestionOf } from '../scoring/types.js';
+import { assertSameQuiz } from './attempt.js';
+import { presentationOrder, type PresentationOrder } from './order.js';
+import type { Attempt, EpochMillis } from './types.js';
+import type { AttemptError } from './errors.js';
+
+/**
+ * An option as the learner sees it: id and text only.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerOptionView } from 'quizkit';
+ * const option: LearnerOptionView = { id: 'beijing', text: 'Beijing' };
+ * ```
+ */
+export interface LearnerOptionView {
+  /** The option id, to send back as the response. */
+  readonly id: string;
+  /** The option text. */
+  readonly text: string;
+}
+
+/**
+ * An ordering item as the learner sees it: id and text only.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerItemView } from 'quizkit';
+ * const item: LearnerItemView = { id: 'summit', text: 'Kim-Xi summit' };
+ * ```
+ */
+export interface LearnerItemView {
+  /** The item id. */
+  readonly id: string;
+  /** The item text. */
+  readonly text: string;
+}
+
+/**
+ * A matching statement as the learner sees it: no actor, no weight, no feedback.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerStatementView } from 'quizkit';
+ * const statement: LearnerStatementView = { id: 's1', text: 'Ties are unwavering' };
+ * ```
+ */
+export interface LearnerStatementView {
+  /** The statement id. */
+  readonly id: string;
+  /** The statement text. */
+  readonly text: string;
+}
+
+/**
+ * A matching actor as the learner sees it.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerActorView } from 'quizkit';
+ * const actor: LearnerActorView = { id: 'wang', name: 'Wang Yi' };
+ * ```
+ */
+export interface LearnerActorView {
+  /** The actor id. */
+  readonly id: string;
+  /** The actor's name. */
+  readonly name: string;
+}
+
+/**
+ * What every question shows the learner.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerQuestionViewBase } from 'quizkit';
+ * declare const question: LearnerQuestionViewBase;
+ * question.prompt;
+ * ```
+ */
+export interface LearnerQuestionViewBase {
+  /** The question id, to answer it with. */
+  readonly id: string;
+  /** The question as the learner reads it. */
+  readonly prompt: string;
+  /** Points the question is worth. */
+  readonly points: Fraction;
+  /** The name of the scoring rule (it describes the scoring, not the answer). */
+  readonly rule: string;
+  /** The id of the reading section the question rests on, so a UI can link it (the quote is left out: it often gives the answer away). */
+  readonly section: string;
+}
+
+/**
+ * A single-choice question as the learner sees it; options in presentation order.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerSingleChoiceView } from 'quizkit';
+ * declare const question: LearnerSingleChoiceView;
+ * question.options.map((option) => option.text);
+ * ```
+ */
+export interface LearnerSingleChoiceView extends LearnerQuestionViewBase {
+  /** The question type. */
+  readonly type: 'single-choice';
+  /** The options, in this attempt's order. */
+  readonly options: readonly LearnerOptionView[];
+}
+
+/**
+ * A multiple-choice question as the learner sees it; options in presentation order.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerMultipleChoiceView } from 'quizkit';
+ * declare const question: LearnerMultipleChoiceView;
+ * question.options.length;
+ * ```
+ */
+export interface LearnerMultipleChoiceView extends LearnerQuestionViewBase {
+  /** The question type. */
+  readonly type: 'multiple-choice';
+  /** The options, in this attempt's order. */
+  readonly options: readonly LearnerOptionView[];
+}
+
+/**
+ * An ordering question as the learner sees it: the items in a shuffled order
+ * that is never the correct one.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerOrderingView } from 'quizkit';
+ * declare const question: LearnerOrderingView;
+ * question.items.map((item) => item.id); // the starting order
+ * ```
+ */
+export interface LearnerOrderingView extends LearnerQuestionViewBase {
+  /** The question type. */
+  readonly type: 'ordering';
+  /** The items, in this attempt's starting order. */
+  readonly items: readonly LearnerItemView[];
+}
+
+/**
+ * A matching question as the learner sees it: statements and actors, each in
+ * presentation order, without the mapping.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerMatchingView } from 'quizkit';
+ * declare const question: LearnerMatchingView;
+ * question.allowNoMatch; // whether to offer "none of these"
+ * ```
+ */
+export interface LearnerMatchingView extends LearnerQuestionViewBase {
+  /** The question type. */
+  readonly type: 'matching';
+  /** The statements to attribute, in this attempt's order. */
+  readonly statements: readonly LearnerStatementView[];
+  /** The actors to choose from, in this attempt's order. */
+  readonly actors: readonly LearnerActorView[];
+  /** Whether "none of these" (`null`) is an accepted answer for a statement. */
+  readonly allowNoMatch: boolean;
+}
+
+/**
+ * Any question as the learner sees it.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerQuestionView } from 'quizkit';
+ * declare const question: LearnerQuestionView;
+ * if (question.type === 'ordering') question.items;
+ * ```
+ */
+export type LearnerQuestionView = LearnerSingleChoiceView | LearnerMultipleChoiceView | LearnerOrderingView | LearnerMatchingView;
+
+/**
+ * A quiz attempt as the learner sees it: everything needed to render and
+ * answer it, and nothing that reveals the answer key — no correct flags,
+ * credits, correct order, statement → actor mapping, feedback, explanation,
+ * quote, seed or quiz hash. Safe to send to a browser in exam mode.
+ *
+ * @example
+ * ```ts
+ * import type { LearnerView } from 'quizkit';
+ * declare const view: LearnerView;
+ * view.questions.map((question) => question.prompt);
+ * ```
+ */
+export interface LearnerView {
+  /** The quiz id. */
+  readonly quizId: string;
+  /** The quiz title. */
+  readonly title: string;
+  /** What the quiz covers. */
+  readonly description?: string;
+  /** The pass mark, in percent. */
+  readonly passMark: Fraction;
+  /** The points of all questions together. */
+  readonly totalPoints: Fraction;
+  /** The time allowed, in seconds; absent without a limit. */
+  readonly timeLimitSeconds?: number;
+  /** When answers stop being accepted; absent without a limit. */
+  readonly deadline?: EpochMillis;
+  /** When the attempt started. */
+  readonly startedAt: EpochMillis;
+  /** Which attempt this is, from 1. */
+  readonly attemptNumber: number;
+  /** Whether the attempt still takes answers. */
+  readonly status: Attempt['status'];
+  /** The questions, in quiz order, each with its parts in this attempt's order. */
+  readonly questions: readonly LearnerQuestionView[];
+  /** The learner's own responses so far, by question id (for resuming). */
+  readonly responses: Readonly<Record<string, AnyResponse>>;
+}
+
+type ViewOf<T extends QuestionType> = Extract<LearnerQuestionView, { type: T }>;
+type Viewer<T extends QuestionType> = (
+  question: DeepReadonly<QuestionOf<T>>,
+  order: Extract<PresentationOrder, { type: T }>,
+  base: LearnerQuestionViewBase,
+) => ViewOf<T>;
+
+/** Picks the parts named by `ids` out of `parts`, in the order of `ids`. */
+function inOrder<P extends { readonly id: string }, V>(parts: readonly P[], ids: readonly string[], pick: (part: P) => V): V[] {
+  const byId = new Map(parts.map((part) => [part.id, part]));
+  return ids.map((id) => pick(byId.get(id)!));
+}
+
+// Each view is built field by field from an allow-list, never by spreading the
+// question, so a key field added to the schema later stays out of the view.
+const option = (o: { readonly id: string; readonly text: string }): LearnerOptionView => ({ id: o.id, text: o.text });
+
+/** The one place that dispatches on question type for learner views. */
+const viewers = {
+  'single-choice': (question, order, base) => ({ ...base, type: 'single-choice', options: inOrder(question.options, order.options, option) }),
+  'multiple-choice': (question, order, base) => ({ ...base, type: 'multiple-choice', options: inOrder(question.options, order.options, option) }),
+  ordering: (question, order, base) => ({ ...base, type: 'ordering', items: inOrder(question.items, order.items, option) }),
+  matching: (question, order, base) => ({
+    ...base,
+    type: 'matching',
+    statements: inOrder(question.statements, order.statements, option),
+    actors: inOrder(question.actors, order.actors, (a) => ({ id: a.id, name: a.name })),
+    allowNoMatch: question.allowNoMatch,
+  }),
+} satisfies { [T in QuestionType]: Viewer<T> };
+
+/**
+ * One question as the learner sees it in an attempt with the given seed.
+ *
+ * @param question - The question.
+ * @param seed - The attempt's seed.
+ * @param quizId - The quiz's id.
+ * @returns The key-free view.
+ *
+ * @example
+ * ```ts
+ * import { learnerQuestionView } from 'quizkit';
+ * declare const question: import('quizkit').Question;
+ * learnerQuestionView(question, 'seed', 'quiz').prompt;
+ * ```
+ */
+export function learnerQuestionView(question: DeepReadonly<Question>, seed: string, quizId: string): LearnerQuestionView {
+  const base: LearnerQuestionViewBase = {
+    id: question.id,
+    prompt: question.prompt,
+    points: question.points,
+    rule: question.rule.name,
+    section: question.source.section,
+  };
+  const view = viewers[question.type] as Viewer<QuestionType>;
+  return view(question as DeepReadonly<QuestionOf<QuestionType>>, presentationOrder(seed, quizId, question) as never, base);
+}
+
+/**
+ * What the learner sees of an attempt: prompts, options, items, statements and
+ * actors in the attempt's presentation order, points, the time limit and
+ * deadline, and the learner's own responses — never the answer key (see
+ * {@link LearnerView}). This is the only part of a quiz to send to a browser
+ * in exam mode. Refused with `wrong_quiz` or `quiz_changed` (an
+ * {@link AttemptError}) when the quiz is not the one the attempt started on.
+ *
+ * @param quiz - The quiz the attempt is at.
+ * @param attempt - The attempt.
+ * @returns The learner view.
+ *
+ * @example
+ * ```ts
+ * import { startAttempt, learnerView } from 'quizkit';
+ * declare const quiz: import('quizkit').Quiz;
+ * const view = learnerView(quiz, startAttempt(quiz, { seed: 'abc', now: 0 }));
+ * JSON.stringify(view).includes('"correct"'); //=> false
+ * ```
+ */
+export function learnerView(quiz: DeepReadonly<Quiz>, attempt: Attempt): LearnerView {
+  assertSameQuiz(attempt, quiz);
+  return {
+    quizId: quiz.id,
+    title: quiz.title,
+    ...(quiz.description !== undefined ? { description: quiz.description } : {}),
+    passMark: quiz.passMark,
+    totalPoints: sum(quiz.questions.map((question) => question.points)),
+    ...(quiz.timeLimitSeconds !== undefined ? { timeLimitSeconds: quiz.timeLimitSeconds } : {}),
+    ...(attempt.deadline !== undefined ? { deadline: attempt.deadline } : {}),
+    startedAt: attempt.startedAt,
+    attemptNumber: attempt.attemptNumber,
+    status: attempt.status,
+    questions: quiz.questions.map((question) => learnerQuestionView(question, attempt.seed, quiz.id)),
+    responses: Object.fromEntries(Object.entries(attempt.answers).map(([id, recorded]) => [id, recorded.response])),
+  };
+}
