@@ -15,7 +15,8 @@ export function checkOrdering(question: Question, response: unknown, path: reado
   const ids = new Set(question.items.map((item) => item.id));
   const list = checkIdList(response, ids, ids.size, issues, 'item');
   if (list && issues.issues.length === 0 && list.length < ids.size) {
-    const missing = [...ids].filter((id) => !list.includes(id));
+    // Sorted, so the message never hints at the authored (often the correct) order.
+    const missing = [...ids].filter((id) => !list.includes(id)).sort();
     issues.add('incomplete_order', `Put every item in order; missing: ${missing.join(', ')}`);
   }
   return issues.result(list ?? []);
