@@ -188,5 +188,6 @@ export function parseFraction(value: number | string): Fraction | undefined {
   const [, sign, whole, frac = ''] = decimal;
   if (frac.length > 9 || (whole?.length ?? 0) > 9) return undefined;
   const n = Number(`${whole}${frac}`) * (sign ? -1 : 1);
-  return fraction(n, 10 ** frac.length);
+  // 18 digits do not fit a double exactly; refuse rather than round silently.
+  return Number.isSafeInteger(n) ? fraction(n, 10 ** frac.length) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
 import { checkWith } from './registry.js';
+import { readResponses } from './score.js';
 import type { Responses } from './responses.js';
 import type { ResponseIssue } from './types.js';
 
@@ -29,7 +30,10 @@ export function checkResponse(
 
 /**
  * Checks untrusted responses (e.g. a request body) against a quiz and, when
- * they are all acceptable, returns them typed for `scoreQuiz`.
+ * they are all acceptable, returns them typed for `scoreQuiz`. The issues are
+ * exactly those `scoreQuiz` would report: its `issues` (unknown or forbidden
+ * question ids, a non-object), then each question's, in quiz order. As in
+ * `scoreQuiz`, `null` or `undefined` means no responses at all.
  *
  * @example
  * ```ts
@@ -44,20 +48,8 @@ export function checkResponses<Q extends DeepReadonly<Quiz>>(
   quiz: Q,
   input: unknown,
 ): { readonly ok: true; readonly responses: Responses<Q> } | { readonly ok: false; readonly issues: readonly ResponseIssue[] } {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, issues: [{ code: 'invalid_shape', path: [], message: 'Expected an object from question ids to responses' }] };
-  }
-  const record = input as Record<string, unknown>;
-  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
-  const issues: ResponseIssue[] = [];
-  for (const key of Object.keys(record)) {
-    const question = byId.get(key);
-    if (!question) {
-      issues.push({ code: key === '__proto__' ? 'forbidden_key' : 'unknown_question', path: [key], message: `"${key.slice(0, 40)}" is not a question of quiz "${quiz.id}"` });
-      if (issues.length >= 20) break;
-      continue;
-    }
-    issues.push(...checkResponse(question, record[key], [key]));
-  }
-  return issues.length ? { ok: false, issues } : { ok: true, responses: record as Responses<Q> };
+  // The same reading and the same checks as `scoreQuiz`, so the issues are exactly the ones scoring reports.
+  const { lookup, issues } = readResponses(quiz, input);
+  for (const question of quiz.questions) issues.push(...checkResponse(question, lookup(question.id)));
+  return issues.length ? { ok: false, issues } : { ok: true, responses: (input ?? {}) as Responses<Q> };
 }

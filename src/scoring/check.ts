@@ -49,7 +49,9 @@ export function checkIdList(
     return undefined;
   }
   const seen = new Set<string>();
-  response.forEach((id: unknown, index) => {
+  // Not forEach: it skips the holes of a sparse array, so `new Array(3)` would pass as an answer.
+  for (let index = 0; index < response.length; index++) {
+    const id: unknown = response[index];
     if (typeof id !== 'string') {
       issues.add('invalid_shape', `Expected ${what} id as a string, found ${describe(id)}`, index);
     } else if (!allowed.has(id)) {
@@ -59,7 +61,7 @@ export function checkIdList(
     } else {
       seen.add(id);
     }
-  });
+  }
   return response as string[];
 }
 

@@ -61,8 +61,11 @@ export function scoreQuestion(
   };
 }
 
-/** Reads the responses object defensively: only own, non-forbidden keys. */
-function readResponses(quiz: AnyQuiz, responses: unknown): { lookup: (id: string) => unknown; issues: ResponseIssue[] } {
+/**
+ * Reads the responses object defensively: only own, non-forbidden keys.
+ * Shared with `checkResponses`, so checking and scoring report the same issues.
+ */
+export function readResponses(quiz: AnyQuiz, responses: unknown): { lookup: (id: string) => unknown; issues: ResponseIssue[] } {
   const issues: ResponseIssue[] = [];
   if (responses === undefined || responses === null) return { lookup: () => undefined, issues };
   if (typeof responses !== 'object' || Array.isArray(responses)) {
@@ -123,7 +126,8 @@ export function scoreQuiz<Q extends AnyQuiz>(quiz: Q, responses: Responses<Q>): 
     const result = scoreQuestion(question, lookup(question.id));
     earned = add(earned, result.earned);
     possible = add(possible, result.possible);
-    for (const objective of question.objectives) addTo(byObjective, objective, result);
+    // A question listing an objective twice still counts once towards it.
+    for (const objective of new Set(question.objectives)) addTo(byObjective, objective, result);
     addTo(bySection, question.source.section, result);
     return result;
   });

@@ -1,9 +1,21 @@
 import * as z from 'zod';
+import { ONE, equals, fraction, sum } from '../../fraction/fraction.js';
 import { questionBase, ruleOf } from '../../schema/common.js';
 import { issueParams } from '../../schema/codes.js';
 import { choiceOptions } from '../choice-options.js';
 
-/** Scoring rules a multiple-choice (multiple-answer) question accepts. */
+/**
+ * Scoring rules a multiple-choice (multiple-answer) question accepts,
+ * selected by `name` (default `all-or-nothing`). See `docs/scoring.md` for
+ * each formula.
+ *
+ * @example
+ * ```ts
+ * import { MultipleChoiceRuleSchema } from 'quizkit/schema';
+ * MultipleChoiceRuleSchema.options.map((rule) => rule.shape.name.value);
+ * //=> ['all-or-nothing', 'weighted-credit', 'right-minus-wrong', 'every-decision-counts', 'correction-for-guessing']
+ * ```
+ */
 export const MultipleChoiceRuleSchema = z.discriminatedUnion('name', [
   ruleOf('all-or-nothing', 'Full credit only for exactly the set of correct options (QTI match_correct).'),
   ruleOf(
@@ -56,6 +68,21 @@ export const MultipleChoiceQuestionSchema = z
         path: ['options'],
         message: 'Mark at least one option `correct: true`',
       });
+    }
+    if (question.rule.name === 'weighted-credit' && question.options.some((option) => option.credit)) {
+      // As in Moodle, the positive credits must add up to exactly 1, or the key could not earn full marks.
+      const k = question.options.filter((option) => option.correct).length;
+      const positive = sum(
+        question.options.map((option) => option.credit ?? fraction(option.correct ? 1 : -1, k)).filter((credit) => credit.n > 0),
+      );
+      if (!equals(positive, ONE)) {
+        ctx.addIssue({
+          code: 'custom',
+          params: issueParams('credit_out_of_range'),
+          path: ['options'],
+          message: `Under weighted-credit the positive credits must add up to 1; they add up to ${positive.n}/${positive.d}`,
+        });
+      }
     }
   })
   .describe('A multiple-choice question where any number of options may be right.');
