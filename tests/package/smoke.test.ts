@@ -1,6 +1,6 @@
 // Packs the tarball we would publish, installs it into a throw-away consumer
 // project, and uses it as users do: ESM `import`, CJS `require`, and the
-// README's quickstart verbatim. Needs `dist/` (npm test builds first).
+// README's examples verbatim. Needs `dist/` (npm test builds first).
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +12,15 @@ let consumer = '';
 
 const run = (file: string) => execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' });
 
-/** The first ```js block under "## Quickstart" in the README, and the ```text block after it. */
-function readmeQuickstart(): { code: string; output: string } {
+/** Every ```js block of the README that is followed by a ```text block of its output. */
+function readmeExamples(): { code: string; output: string }[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Quickstart'));
-  const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
-  const output = /```text\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!code || !output) throw new Error('README.md needs a ```js quickstart followed by a ```text block of its output');
-  return { code, output };
+  const examples = [...readme.matchAll(/```js\n([\s\S]*?)```\s*```text\n([\s\S]*?)```/g)].map(([, code, output]) => ({
+    code: code!,
+    output: output!,
+  }));
+  if (examples.length === 0) throw new Error('README.md has no ```js example followed by a ```text block of its output');
+  return examples;
 }
 
 beforeAll(() => {
@@ -32,7 +33,7 @@ beforeAll(() => {
   execSync(`npm install --no-audit --no-fund --prefer-offline ${join(work, tarball)}`, { cwd: consumer, stdio: 'pipe' });
 }, 180_000);
 
-describe('the packed tarball', () => {
+describe('the packed tarball', { timeout: 60_000 }, () => {
   it('ships the changelog, the JSON Schema and no sources or tests', () => {
     const files = execSync('npm pack --dry-run --json', { cwd: root, encoding: 'utf8' });
     const paths = (JSON.parse(files)[0].files as { path: string }[]).map((file) => file.path);
@@ -72,9 +73,10 @@ console.log(formatFraction(scoreQuiz(quiz, { a: ['x'] }).percent), sameClass);`,
     expect(run('cjs.cjs').trim()).toBe('50 true');
   });
 
-  it("runs the README's quickstart and prints what the README says", () => {
-    const { code, output } = readmeQuickstart();
-    writeFileSync(join(consumer, 'quickstart.mjs'), code);
-    expect(run('quickstart.mjs').trim()).toBe(output.trim());
+  it('runs every README example and prints what the README says', () => {
+    readmeExamples().forEach(({ code, output }, index) => {
+      writeFileSync(join(consumer, `readme-${index}.mjs`), code);
+      expect(run(`readme-${index}.mjs`).trim()).toBe(output.trim());
+    });
   });
 });
