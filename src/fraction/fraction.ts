@@ -24,7 +24,12 @@ export const ONE: Fraction = { n: 1, d: 1 };
 function gcd(a: number, b: number): number {
   a = Math.abs(a);
   b = Math.abs(b);
-  while (b !== 0) [a, b] = [b, a % b];
+  // A temporary, not `[a, b] = [b, a % b]`: this runs for every score and must not allocate.
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 

@@ -72,3 +72,17 @@ export const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}â
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export { describe as describeValue };
+
+/**
+ * Caches what a question (or quiz) derives from itself (id sets, index maps) for as long
+ * as the object lives, so scoring many attempts builds them once.
+ * Parsed questions are never mutated, which makes this safe.
+ */
+export function perQuestion<Q extends object, V>(derive: (question: Q) => V): (question: Q) => V {
+  const cache = new WeakMap<Q, V>();
+  return (question) => {
+    let value = cache.get(question);
+    if (value === undefined) cache.set(question, (value = derive(question)));
+    return value;
+  };
+}

@@ -204,3 +204,6 @@ export interface RuleOutcome {
 
 /** The question of a given type. */
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+
+/** `T` with its readonly keys writable: for building a result before handing it out. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -4,7 +4,16 @@ import { issueParams } from '../../schema/codes.js';
 import { LIMITS } from '../../schema/limits.js';
 import { duplicateIds } from '../../schema/refine.js';
 
-/** Scoring rules a matching question accepts. */
+/**
+ * Scoring rules a matching question accepts, selected by `name` (default
+ * `per-statement`). See `docs/scoring.md` for each formula.
+ *
+ * @example
+ * ```ts
+ * import { MatchingRuleSchema } from 'quizkit/schema';
+ * MatchingRuleSchema.options.map((rule) => rule.shape.name.value); //=> ['per-statement', 'all-or-nothing']
+ * ```
+ */
 export const MatchingRuleSchema = z.discriminatedUnion('name', [
   ruleOf(
     'per-statement',
@@ -13,7 +22,16 @@ export const MatchingRuleSchema = z.discriminatedUnion('name', [
   ruleOf('all-or-nothing', 'Full credit only when every statement is matched correctly.'),
 ]);
 
-/** Someone a statement can be attributed to: a person, a side, or a medium that reported it. */
+/**
+ * Someone a statement can be attributed to: a person, a side, or a medium
+ * that reported it. An actor may own several statements, or none (a distractor).
+ *
+ * @example
+ * ```ts
+ * import { ActorSchema } from 'quizkit/schema';
+ * ActorSchema.parse({ id: 'ap-news', name: 'AP News' }); //=> { id: 'ap-news', name: 'AP News' }
+ * ```
+ */
 export const ActorSchema = z
   .strictObject({
     id: IdSchema.describe('Actor id, unique in the question.'),
@@ -21,7 +39,18 @@ export const ActorSchema = z
   })
   .describe('An actor statements can be matched to; an actor may own several statements or none (a distractor).');
 
-/** A statement to attribute to an actor. */
+/**
+ * A statement to attribute to an actor: `actor` is the right answer, or
+ * `null` for "none of these" (the question must set `allowNoMatch`). Under
+ * the `per-statement` rule a statement counts by its `weight` (default 1).
+ *
+ * @example
+ * ```ts
+ * import { StatementSchema } from 'quizkit/schema';
+ * const statement = StatementSchema.parse({ id: 'resist', text: 'Resist unilateralism', actor: 'north-korea', weight: '3/2' });
+ * statement.weight; //=> { n: 3, d: 2 }
+ * ```
+ */
 export const StatementSchema = z
   .strictObject({
     id: IdSchema.describe('Statement id, unique in the question.'),

@@ -1,9 +1,14 @@
 import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
-import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
-import type { PartResult, RuleOutcome } from '../../scoring/types.js';
+import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue, perQuestion } from '../../scoring/check.js';
+import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MatchingQuestion>;
+
+const idSets = perQuestion((question: Question) => ({
+  statements: new Set(question.statements.map((statement) => statement.id)),
+  actors: new Set(question.actors.map((actor) => actor.id)),
+}));
 
 /** A checked matching response: statement id → actor id or null (explicit "no match"). */
 export type MatchingAnswers = ReadonlyMap<string, string | null>;
@@ -25,8 +30,7 @@ export function checkMatching(question: Question, response: unknown, path: reado
     issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${keys.length}`);
     return issues.result(new Map());
   }
-  const statements = new Set(question.statements.map((statement) => statement.id));
-  const actors = new Set(question.actors.map((actor) => actor.id));
+  const { statements, actors } = idSets(question);
   const answers = new Map<string, string | null>();
   for (const key of keys) {
     const value: unknown = (response as Record<string, unknown>)[key];
@@ -65,20 +69,15 @@ export function matchingKey(question: Question): Readonly<Record<string, string 
  */
 export function scoreMatching(question: Question, answers: MatchingAnswers): RuleOutcome {
   let right = 0;
-  const parts: PartResult[] = question.statements.map((statement) => {
+  const parts = question.statements.map((statement) => {
     const weight = statement.weight ?? ONE;
-    const given = answers.has(statement.id) ? answers.get(statement.id)! : undefined;
+    const given = answers.get(statement.id);
     const correct = given === statement.actor;
     if (correct) right++;
-    return {
-      id: statement.id,
-      kind: 'statement',
-      ...(given !== undefined ? { response: given } : {}),
-      correct,
-      earned: correct ? weight : ZERO,
-      possible: weight,
-      ...(!correct && statement.feedback ? { feedback: statement.feedback } : {}),
-    };
+    const part: Mutable<PartResult> = { id: statement.id, kind: 'statement', correct, earned: correct ? weight : ZERO, possible: weight };
+    if (given !== undefined) part.response = given;
+    if (!correct && statement.feedback) part.feedback = statement.feedback;
+    return part;
   });
   const n = question.statements.length;
   const statistic = { name: 'statements-matched', value: right, of: n, text: `${right} of ${n} statement${n === 1 ? '' : 's'} matched correctly` };

@@ -1,10 +1,13 @@
 import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
-import { type Checked, IssueList, UNANSWERED, checkIdList } from '../../scoring/check.js';
-import type { PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
+import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
+import type { Mutable, PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MultipleChoiceQuestion>;
 type Option = Question['options'][number];
+
+const optionIds = perQuestion((question: Question) => new Set(question.options.map((option) => option.id)));
+const correctCount = perQuestion((question: Question) => question.options.filter((option) => option.correct).length);
 
 /** Checks a multiple-choice response: distinct known option ids. An empty list is unanswered. */
 export function checkMultipleChoice(
@@ -16,7 +19,7 @@ export function checkMultipleChoice(
     return UNANSWERED;
   }
   const issues = new IssueList(question.id, path);
-  const ids = new Set(question.options.map((option) => option.id));
+  const ids = optionIds(question);
   const list = checkIdList(response, ids, question.options.length, issues, 'option');
   return issues.result(new Set(list));
 }
@@ -56,23 +59,17 @@ const contributions: Record<Question['rule']['name'], (option: Option, chosen: b
  */
 export function scoreMultipleChoice(question: Question, chosen: ReadonlySet<string>): RuleOutcome {
   const n = question.options.length;
-  const k = question.options.filter((option) => option.correct).length;
+  const k = correctCount(question);
   const contribute = contributions[question.rule.name];
   let right = 0;
   let wrong = 0;
-  const parts: PartResult[] = question.options.map((option) => {
+  const parts = question.options.map((option) => {
     const picked = chosen.has(option.id);
     if (picked) option.correct ? right++ : wrong++;
     const [earned, possible] = contribute(option, picked, k, n);
-    return {
-      id: option.id,
-      kind: 'option',
-      response: picked,
-      correct: picked === option.correct,
-      earned,
-      possible,
-      ...(picked && option.feedback ? { feedback: option.feedback } : {}),
-    };
+    const part: Mutable<PartResult> = { id: option.id, kind: 'option', response: picked, correct: picked === option.correct, earned, possible };
+    if (picked && option.feedback) part.feedback = option.feedback;
+    return part;
   });
   const statistic: Statistic = {
     name: 'right-options-chosen',

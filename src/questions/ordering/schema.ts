@@ -6,7 +6,15 @@ import { duplicateIds } from '../../schema/refine.js';
 
 /**
  * Scoring rules an ordering question accepts: Moodle's nine grading types,
- * named for what they measure. See `docs/scoring.md` for each formula.
+ * named for what they measure, selected by `name` (default
+ * `all-or-nothing`). See `docs/scoring.md` for each formula.
+ *
+ * @example
+ * ```ts
+ * import { OrderingRuleSchema } from 'quizkit/schema';
+ * OrderingRuleSchema.parse({ name: 'pairwise-order' }); //=> { name: 'pairwise-order' }
+ * OrderingRuleSchema.safeParse({ name: 'kendall-tau' }).success; //=> false
+ * ```
  */
 export const OrderingRuleSchema = z.discriminatedUnion('name', [
   ruleOf('all-or-nothing', 'Full credit only for the exact order (Moodle ALL_OR_NOTHING, QTI match_correct).'),
@@ -41,7 +49,15 @@ export const OrderingRuleSchema = z.discriminatedUnion('name', [
   ),
 ]);
 
-/** One item to put in order. */
+/**
+ * One item to put in order; the question's `correctOrder` lists item ids.
+ *
+ * @example
+ * ```ts
+ * import { OrderingItemSchema } from 'quizkit/schema';
+ * OrderingItemSchema.parse({ id: 'summit', text: 'Kim–Xi summit', feedback: 'The summit came first.' }).id; //=> 'summit'
+ * ```
+ */
 export const OrderingItemSchema = z
   .strictObject({
     id: IdSchema.describe('Item id, unique in the question.'),

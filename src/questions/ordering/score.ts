@@ -1,10 +1,14 @@
 import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
-import { type Checked, IssueList, UNANSWERED, checkIdList } from '../../scoring/check.js';
+import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
 import { fraction } from '../../fraction/fraction.js';
-import type { PartResult, RuleOutcome } from '../../scoring/types.js';
+import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 import { measureOrdering } from './measures.js';
 
 type Question = DeepReadonly<OrderingQuestion>;
+
+const itemIds = perQuestion((question: Question) => new Set(question.items.map((item) => item.id)));
+const correctIndexOf = perQuestion((question: Question) => new Map(question.correctOrder.map((id, index) => [id, index])));
+const itemFeedback = perQuestion((question: Question) => new Map(question.items.map((item) => [item.id, item.feedback])));
 
 /** Checks an ordering response: every item id exactly once. An empty list is unanswered. */
 export function checkOrdering(question: Question, response: unknown, path: readonly (string | number)[]): Checked<readonly string[]> {
@@ -12,7 +16,7 @@ export function checkOrdering(question: Question, response: unknown, path: reado
     return UNANSWERED;
   }
   const issues = new IssueList(question.id, path);
-  const ids = new Set(question.items.map((item) => item.id));
+  const ids = itemIds(question);
   const list = checkIdList(response, ids, ids.size, issues, 'item');
   if (list && issues.issues.length === 0 && list.length < ids.size) {
     // Sorted, so the message never hints at the authored (often the correct) order.
@@ -29,23 +33,17 @@ export function orderingKey(question: Question): readonly string[] {
 
 /** Scores a checked ordering response with the question's rule (see `measureOrdering`). */
 export function scoreOrdering(question: Question, order: readonly string[]): RuleOutcome {
-  const correctIndex = new Map(question.correctOrder.map((id, index) => [id, index]));
+  const correctIndex = correctIndexOf(question);
   const positions = order.map((id) => correctIndex.get(id)!);
   const measure = measureOrdering(question.rule.name, positions);
-  const feedback = new Map(question.items.map((item) => [item.id, item.feedback]));
-  const parts: PartResult[] = order.map((id, index) => {
+  const feedback = itemFeedback(question);
+  const parts = order.map((id, index) => {
     const { earned, possible } = measure.items[index]!;
     const correct = positions[index] === index;
+    const part: Mutable<PartResult> = { id, kind: 'item', response: index, correct, earned: fraction(earned), possible: fraction(possible) };
     const note = feedback.get(id);
-    return {
-      id,
-      kind: 'item',
-      response: index,
-      correct,
-      earned: fraction(earned),
-      possible: fraction(possible),
-      ...(!correct && note ? { feedback: note } : {}),
-    };
+    if (!correct && note) part.feedback = note;
+    return part;
   });
   return { fraction: measure.fraction, parts, statistic: measure.statistic };
 }

@@ -6,7 +6,16 @@ import { choiceOptions } from '../choice-options.js';
 
 const isOne = (credit: Fraction) => equals(credit, ONE);
 
-/** Scoring rules a single-choice question accepts. */
+/**
+ * Scoring rules a single-choice question accepts, selected by `name`
+ * (default `option-credit`). See `docs/scoring.md` for each formula.
+ *
+ * @example
+ * ```ts
+ * import { SingleChoiceRuleSchema } from 'quizkit/schema';
+ * SingleChoiceRuleSchema.options.map((rule) => rule.shape.name.value); //=> ['option-credit', 'correction-for-guessing']
+ * ```
+ */
 export const SingleChoiceRuleSchema = z.discriminatedUnion('name', [
   ruleOf(
     'option-credit',

@@ -1,7 +1,7 @@
 import { type Fraction, ONE, ZERO, fraction } from '../../fraction/fraction.js';
 import type { DeepReadonly, SingleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
-import type { PartResult, RuleOutcome } from '../../scoring/types.js';
+import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<SingleChoiceQuestion>;
 
@@ -37,17 +37,18 @@ export function scoreSingleChoice(question: Question, chosen: string): RuleOutco
   const wrongCredit = fraction(-1, k - 1);
   const creditOf = (option: Question['options'][number]) =>
     question.rule.name === 'option-credit' ? optionCredit(option) : option.correct ? ONE : wrongCredit;
-  const parts: PartResult[] = question.options.map((option) => {
+  const parts = question.options.map((option) => {
     const picked = option.id === chosen;
-    return {
+    const part: Mutable<PartResult> = {
       id: option.id,
       kind: 'option',
       response: picked,
       correct: picked === option.correct,
       earned: picked ? creditOf(option) : ZERO,
       possible: option.correct ? ONE : ZERO,
-      ...(picked && option.feedback ? { feedback: option.feedback } : {}),
     };
+    if (picked && option.feedback) part.feedback = option.feedback;
+    return part;
   });
   const picked = question.options.find((option) => option.id === chosen)!;
   return { fraction: creditOf(picked), parts };
