@@ -1,19 +1,36 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    attempts: 'src/attempts/index.ts',
-    schema: 'src/schema/index.ts',
-    modules: 'src/modules/index.ts',
-    node: 'src/node/index.ts',
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      attempts: 'src/attempts/index.ts',
+      schema: 'src/schema/index.ts',
+      modules: 'src/modules/index.ts',
+      node: 'src/node/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    target: 'es2022',
+    // Both configs build into dist/ at once: keep the CLI's output.
+    clean: ['!cli.js'],
+    // One copy of shared code (errors, schemas) across entries, in CJS too, so
+    // `instanceof` and schema identity hold between `quizkit` and `quizkit/schema`.
+    splitting: true,
+    // tsup passes `baseUrl` to its own d.ts compile; TS 6 flags it (TOOLCHAIN pitfall 1).
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   },
-  format: ['esm', 'cjs'],
-  target: 'es2022',
-  clean: true,
-  // One copy of shared code (errors, schemas) across entries, in CJS too, so
-  // `instanceof` and schema identity hold between `quizkit` and `quizkit/schema`.
-  splitting: true,
-  // tsup passes `baseUrl` to its own d.ts compile; TS 6 flags it (TOOLCHAIN pitfall 1).
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-});
+  {
+    // The authors' CLI: one executable ESM file with its shebang, no types.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    splitting: false,
+    clean: false,
+    dts: false,
+    define: { __QUIZKIT_VERSION__: JSON.stringify(version) },
+  },
+]);

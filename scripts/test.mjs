@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 const report = '.tmp/vitest-report.json';
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc -p .' },
-  { name: 'generated modules match quizzes/', cmd: 'npx tsx scripts/generate-modules.ts --check' },
+  { name: 'generated modules and docs pages match quizzes/', cmd: 'npx tsx src/cli/index.ts build --check' },
   { name: 'build', cmd: 'npx tsup --silent' },
   { name: 'unit, package and browser tests', cmd: `npx vitest run --reporter=default --reporter=json --outputFile.json=${report}`, vitest: true },
   { name: 'publint --strict', cmd: 'npx publint --strict' },

@@ -73,6 +73,15 @@ console.log(formatFraction(scoreQuiz(quiz, { a: ['x'] }).percent), sameClass);`,
     expect(run('cjs.cjs').trim()).toBe('50 true');
   });
 
+  it('installs the quizkit bin, which validates a module file', () => {
+    const bin = join(consumer, 'node_modules/.bin/quizkit');
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+    );
+    const file = join(root, 'quizzes/north-korea-china.yaml');
+    expect(execFileSync(bin, ['validate', file], { cwd: consumer, encoding: 'utf8' })).toBe('');
+  });
+
   it('runs every README example and prints what the README says', () => {
     readmeExamples().forEach(({ code, output }, index) => {
       writeFileSync(join(consumer, `readme-${index}.mjs`), code);

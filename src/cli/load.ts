@@ -1,0 +1,145 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { QuizIssue } from '../errors/quiz-validation-error.js';
+import * as builtins from '../modules/index.js';
+import { offsetOf } from '../node/locate.js';
+import { safeLoadModuleFile } from '../node/load.js';
+import { readSource } from '../node/source.js';
+import { SAFE_ID } from '../schema/common.js';
+import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
+import type { ResponseIssue } from '../scoring/types.js';
+import { UsageError } from './io.js';
+
+/** A module, parsed from a file or built in. */
+export type AnyModule = DeepReadonly<Module>;
+/** A quiz of such a module. */
+export type AnyQuiz = DeepReadonly<Quiz>;
+
+/** The modules built into quizkit (`quizkit/modules`), by id. */
+export const BUILTIN_MODULES: ReadonlyMap<string, AnyModule> = new Map(
+  Object.values(builtins as Record<string, AnyModule>).map((module) => [module.id, module]),
+);
+
+/** A path as the CLI shows it: relative to the working directory when inside it, with `/`. */
+export function shownPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path);
+  const shown = inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  return shown.split('\\').join('/');
+}
+
+/** Refuses a path that does not exist, as a usage error (exit 2). */
+export function requirePath(cwd: string, path: string, what: string, command: string): string {
+  const absolute = resolve(cwd, path);
+  if (!existsSync(absolute)) throw new UsageError(`${what} "${path}" does not exist`, `Check the path, or run: quizkit ${command} --help`);
+  return absolute;
+}
+
+/** The outcome of loading a module: the module, or the issues of its file. */
+export type LoadedModule =
+  | { readonly ok: true; readonly module: AnyModule; readonly label: string }
+  | { readonly ok: false; readonly issues: readonly QuizIssue[] };
+
+/**
+ * Reads a module file with every issue at its `file:line:column`, the file
+ * named as the user gave it.
+ */
+export async function loadModuleAt(cwd: string, path: string): Promise<LoadedModule> {
+  const result = await safeLoadModuleFile(resolve(cwd, path));
+  if (result.success) return { ok: true, module: result.data, label: path };
+  return { ok: false, issues: result.issues.map((issue) => ({ ...issue, file: path })) };
+}
+
+/**
+ * Finds the module a user named: a file path; else, for a module id, the file
+ * `quizzes/<id>.yaml` (`.yml`, `.json`) in the working directory; else the
+ * built-in module with that id. Anything else is a usage error.
+ */
+export async function resolveModule(cwd: string, target: string, command: string): Promise<LoadedModule> {
+  const absolute = resolve(cwd, target);
+  if (existsSync(absolute)) {
+    if (statSync(absolute).isDirectory()) {
+      throw new UsageError(`"${target}" is a folder; give one module file or a module id`, `Run: quizkit ${command} --help`);
+    }
+    return loadModuleAt(cwd, target);
+  }
+  if (SAFE_ID.test(target)) {
+    for (const extension of ['yaml', 'yml', 'json']) {
+      const candidate = `quizzes/${target}.${extension}`;
+      if (existsSync(resolve(cwd, candidate))) return loadModuleAt(cwd, candidate);
+    }
+    const builtin = BUILTIN_MODULES.get(target);
+    if (builtin) return { ok: true, module: builtin, label: `built-in module ${target}` };
+  }
+  const known = [...BUILTIN_MODULES.keys()].join(', ');
+  throw new UsageError(
+    `No module file or module id "${target}"`,
+    `Give a path to a .yaml or .json module, a module id from quizzes/, or a built-in module (${known})`,
+  );
+}
+
+/**
+ * The quiz to take or score: the one named by `--quiz`; else, when responses
+ * are given, the first quiz that has every question they answer; else the
+ * module's first quiz.
+ */
+export function chooseQuiz(module: AnyModule, quizId: string | undefined, responses: unknown, command: string): AnyQuiz {
+  const ids = module.quizzes.map((quiz) => quiz.id);
+  if (quizId !== undefined) {
+    const quiz = module.quizzes.find((candidate) => candidate.id === quizId);
+    if (!quiz) throw new UsageError(`Module "${module.id}" has no quiz "${quizId}"; its quizzes: ${ids.join(', ')}`, `Run: quizkit ${command} --help`);
+    return quiz;
+  }
+  if (responses !== null && typeof responses === 'object' && !Array.isArray(responses)) {
+    const keys = Object.keys(responses);
+    const fits = keys.length > 0 ? module.quizzes.find((quiz) => keys.every((key) => quiz.questions.some((q) => q.id === key))) : undefined;
+    if (fits) return fits;
+  }
+  return module.quizzes[0]!;
+}
+
+/** A JSON file read with positions, so problems in it can be reported at `file:line:column`. */
+export interface JsonFile {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** The parsed value; `undefined` when there are syntax problems. */
+  readonly value: unknown;
+  /** Syntax problems, located. */
+  readonly issues: readonly QuizIssue[];
+  /** The line and column of the value at a path (of its key when `atKey`). */
+  readonly locate: (path: readonly (string | number)[], atKey: boolean) => { line: number; column: number };
+}
+
+/** Reads a JSON file (responses) with source positions; syntax problems come back as issues. */
+export async function readJsonFile(cwd: string, file: string): Promise<JsonFile> {
+  let text: string;
+  try {
+    text = (await readFile(resolve(cwd, file), 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const issue: QuizIssue = { code: 'invalid_syntax', path: [], message: `Cannot read the file: ${reason}`, file, line: 1, column: 1 };
+    return { file, value: undefined, issues: [issue], locate: () => ({ line: 1, column: 1 }) };
+  }
+  const { document, value, problems, lineCounter } = readSource(text, 'json');
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const issues = problems.map((problem): QuizIssue => ({ code: problem.code, path: [], message: problem.message, file, ...at(problem.offset) }));
+  const locate = (path: readonly (string | number)[], atKey: boolean) => (document ? at(offsetOf(document, path, atKey)) : { line: 1, column: 1 });
+  return { file, value: issues.length ? undefined : value, issues, locate };
+}
+
+/**
+ * Response problems as `file:line:column  code  message` lines, each at the
+ * value it is about (an unknown question at its key), in file order.
+ */
+export function formatResponseIssues(json: JsonFile, issues: readonly ResponseIssue[]): string[] {
+  return issues
+    .map((issue) => {
+      const atKey = issue.code === 'unknown_question' || issue.code === 'forbidden_key';
+      return { issue, ...json.locate(issue.path, atKey) };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map(({ issue, line, column }) => `${json.file}:${line}:${column}  ${issue.code}  ${issue.message}`);
+}
