@@ -4,9 +4,18 @@ import { LIMITS } from './limits.js';
 import { type QuizIssueCode, issueParams } from './codes.js';
 
 /**
- * Ids travel into xAPI response patterns (`a[,]b`, `a[.]b`, `a[:]b`), QTI
- * identifiers, HTML ids and URLs, so they are kept to letters, digits, `_`
- * and `-`, starting with a letter or `_` (a valid XML NCName too).
+ * The pattern every id must match. Ids travel into xAPI response patterns
+ * (`a[,]b`, `a[.]b`, `a[:]b`), QTI identifiers, HTML ids and URLs, so they
+ * are kept to letters, digits, `_` and `-`, starting with a letter or `_` (a
+ * valid XML NCName too); `__proto__`, `constructor` and `prototype` are refused.
+ *
+ * @example
+ * ```ts
+ * import { SAFE_ID } from 'quizkit/schema';
+ * SAFE_ID.test('north-korea-china'); //=> true
+ * SAFE_ID.test('q1.a'); //=> false
+ * SAFE_ID.test('1st'); //=> false
+ * ```
  */
 export const SAFE_ID = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -111,7 +120,16 @@ export const WeightSchema = exactNumber('weight', 'Relative weight of this state
 
 /**
  * Where a question's answer is grounded: a section of the module's reading and
- * a verbatim quote from it (whitespace may differ).
+ * a verbatim quote from it (whitespace may differ). `ModuleSchema` checks
+ * that the section exists (`unknown_section`) and holds the quote
+ * (`quote_not_found`).
+ *
+ * @example
+ * ```ts
+ * import { SourceRefSchema } from 'quizkit/schema';
+ * SourceRefSchema.parse({ section: 'beijing-meeting', quote: 'In a pivotal meeting held in Beijing' }).section; //=> 'beijing-meeting'
+ * SourceRefSchema.safeParse({ section: 'beijing-meeting' }).success; //=> false
+ * ```
  */
 export const SourceRefSchema = z
   .strictObject({

@@ -5,7 +5,18 @@ import { LIMITS } from './limits.js';
 import { QuizSchema } from './quiz.js';
 import { duplicateIds, normalizeWhitespace } from './refine.js';
 
-/** Where the module's reading comes from, and how to credit it. */
+/**
+ * Where the module's reading comes from, and how to credit it: `title` and
+ * `attribution` are required; `author`, `publisher`, `url`, `published` and
+ * `license` are optional.
+ *
+ * @example
+ * ```ts
+ * import { ModuleSourceSchema } from 'quizkit/schema';
+ * ModuleSourceSchema.safeParse({ title: 'A small atlas' }).success; //=> false
+ * ModuleSourceSchema.parse({ title: 'A small atlas', attribution: 'After “A small atlas”.', license: 'CC BY 4.0' }).license; //=> 'CC BY 4.0'
+ * ```
+ */
 export const ModuleSourceSchema = z
   .strictObject({
     title: text(LIMITS.shortText, 'Title of the original work.'),
@@ -18,7 +29,16 @@ export const ModuleSourceSchema = z
   })
   .describe('The source of the reading, with attribution.');
 
-/** A section of the reading, cited by questions through its stable id. */
+/**
+ * A section of the reading, cited by questions through its stable id. Texts
+ * are trimmed; paragraphs are separated by blank lines.
+ *
+ * @example
+ * ```ts
+ * import { SectionSchema } from 'quizkit/schema';
+ * SectionSchema.parse({ id: 'road-ahead', heading: ' The Road Ahead ', text: 'Looking forward, …' }).heading; //=> 'The Road Ahead'
+ * ```
+ */
 export const SectionSchema = z
   .strictObject({
     id: IdSchema.describe('Section id, stable across edits: questions cite it.'),
@@ -27,7 +47,17 @@ export const SectionSchema = z
   })
   .describe('A section of the reading.');
 
-/** What a learner should be able to do after the module. */
+/**
+ * What a learner should be able to do after the module; questions list the
+ * objectives they assess by id.
+ *
+ * @example
+ * ```ts
+ * import { ObjectiveSchema } from 'quizkit/schema';
+ * ObjectiveSchema.safeParse({ id: 'order-events', text: 'Place events in order.' }).success; //=> true
+ * ObjectiveSchema.safeParse({ id: 'order events', text: 'Place events in order.' }).success; //=> false
+ * ```
+ */
 export const ObjectiveSchema = z
   .strictObject({
     id: IdSchema.describe('Objective id, unique in the module.'),
