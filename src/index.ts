@@ -22,6 +22,7 @@ export type {
   Statistic,
 } from './scoring/types.js';
 export type {
+  AnyResponse,
   MatchingResponse,
   MultipleChoiceResponse,
   OrderingResponse,

@@ -3,7 +3,15 @@ import { CreditSchema, IdSchema, partFeedback, text } from '../schema/common.js'
 import { LIMITS } from '../schema/limits.js';
 import { duplicateIds } from '../schema/refine.js';
 
-/** One option of a single- or multiple-choice question. */
+/**
+ * One option of a single- or multiple-choice question.
+ *
+ * @example
+ * ```ts
+ * import { ChoiceOptionSchema } from 'quizkit/schema';
+ * ChoiceOptionSchema.parse({ id: 'kim', text: 'Kim Jong Un', correct: true }).correct; //=> true
+ * ```
+ */
 export const ChoiceOptionSchema = z
   .strictObject({
     id: IdSchema.describe('Option id, unique in the question.'),

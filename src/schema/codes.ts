@@ -26,7 +26,6 @@ export const QUIZ_ISSUE_CODES = [
   'duplicate_id',
   'credit_out_of_range',
   'invalid_points',
-  'unknown_option',
   'correct_option_count',
   'no_correct_option',
   'ordering_not_permutation',

@@ -47,6 +47,7 @@ export type MatchingResponse<StatementId extends string = string, ActorId extend
   readonly [S in StatementId]?: ActorId | null;
 };
 
+/** The ids in a list of `{ id }` objects, as a union of literals when the list is `as const`. */
 type IdsOf<L> = L extends readonly { readonly id: infer I extends string }[] ? I : string;
 
 /**
@@ -84,5 +85,13 @@ export type Responses<Q extends { readonly questions: readonly { readonly id: st
   readonly [K in Q['questions'][number] as K['id']]?: ResponseFor<K>;
 };
 
-/** Any response to any question. */
+/**
+ * Any response to any question: an option id, a list of ids, or a statement → actor record.
+ *
+ * @example
+ * ```ts
+ * import type { AnyResponse } from 'quizkit';
+ * const responses: AnyResponse[] = ['beijing', ['kim', 'xi'], { s1: 'choe' }];
+ * ```
+ */
 export type AnyResponse = ResponseFor<Question>;

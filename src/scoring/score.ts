@@ -5,7 +5,6 @@ import { runScorer } from './registry.js';
 import type { Responses } from './responses.js';
 import type { Breakdown, Mutable, QuestionResult, QuestionStatus, QuizResult, ResponseIssue } from './types.js';
 
-type AnyQuestion = DeepReadonly<Question>;
 type AnyQuiz = DeepReadonly<Quiz>;
 
 const HUNDRED = fraction(100);
@@ -30,7 +29,7 @@ const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((q
  * ```
  */
 export function scoreQuestion(
-  question: AnyQuestion,
+  question: DeepReadonly<Question>,
   response: unknown,
   path: readonly (string | number)[] = [question.id],
 ): QuestionResult {
@@ -131,7 +130,7 @@ function addTo(groups: Groups, key: string, result: QuestionResult): void {
  * formatFraction(result.percent); //=> '100'
  * ```
  */
-export function scoreQuiz<Q extends AnyQuiz>(quiz: Q, responses: Responses<Q>): QuizResult {
+export function scoreQuiz<Q extends DeepReadonly<Quiz>>(quiz: Q, responses: Responses<Q>): QuizResult {
   const { lookup, issues } = readResponses(quiz, responses);
   const byObjective: Groups = new Map();
   const bySection: Groups = new Map();

@@ -58,7 +58,15 @@ export const RESPONSE_ISSUE_CODES = [
   'no_match_not_allowed',
 ] as const;
 
-/** The code of a response problem. */
+/**
+ * The code of a response problem.
+ *
+ * @example
+ * ```ts
+ * import type { ResponseIssueCode } from 'quizkit';
+ * const code: ResponseIssueCode = 'unknown_choice';
+ * ```
+ */
 export type ResponseIssueCode = (typeof RESPONSE_ISSUE_CODES)[number];
 
 /**

@@ -53,8 +53,7 @@ describe('parseModuleSource on valid files', () => {
 });
 
 // For each code the schema emits: spoil one line of the base module, then
-// check the code, the path and where the issue lands. `unknown_option` is
-// skipped: no schema emits it yet.
+// check the code, the path and where the issue lands.
 const q = (index: number, ...rest: (string | number)[]) => ['quizzes', 0, 'questions', index, ...rest];
 const cases: [code: string, from: string, to: string, path: (string | number)[], position: string][] = [
   ['missing_field', '  attribution: A\n', '', ['source', 'attribution'], '4:3'],
