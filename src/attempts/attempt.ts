@@ -22,7 +22,7 @@ export const MAX_SEED_LENGTH = 256;
  *
  * @example
  * ```ts
- * import { DEFAULT_GRACE_SECONDS } from 'quizkit';
+ * import { DEFAULT_GRACE_SECONDS } from 'quizkit/attempts';
  * DEFAULT_GRACE_SECONDS; //=> 30
  * ```
  */
@@ -40,7 +40,7 @@ export function assertTime(value: unknown, name: string): asserts value is Epoch
  *
  * @example
  * ```ts
- * import type { StartAttemptOptions } from 'quizkit';
+ * import type { StartAttemptOptions } from 'quizkit/attempts';
  * const options: StartAttemptOptions = { now: Date.now(), seed: 'learner-42:1', attemptNumber: 1 };
  * ```
  */
@@ -65,10 +65,12 @@ export interface StartAttemptOptions {
  *
  * @example
  * ```ts
- * import { startAttempt } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz; // timeLimitSeconds: 600
+ * import { startAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = { ...northKoreaChina.quizzes[0], timeLimitSeconds: 600 };
  * const attempt = startAttempt(quiz, { seed: 'abc', now: 1_000 });
  * attempt.deadline; //=> 601000
+ * attempt.answers; //=> {}
  * ```
  */
 export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InProgressAttempt {
@@ -166,12 +168,13 @@ function hideAuthoredOrder(issues: readonly ResponseIssue[], attempt: Attempt, q
  *
  * @example
  * ```ts
- * import { startAttempt, answer } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
+ * import { startAttempt, answer } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
  * const started = startAttempt(quiz, { seed: 'abc', now: 0 });
- * const next = answer(started, quiz, 'q1', 'beijing', 5_000);
- * next.answers.q1; //=> { response: 'beijing', at: 5000 }
- * started.answers.q1; //=> undefined
+ * const next = answer(started, quiz, 'who-met-in-beijing', 'foreign-ministers', 5_000);
+ * next.answers['who-met-in-beijing']; //=> { response: 'foreign-ministers', at: 5000 }
+ * started.answers['who-met-in-beijing']; //=> undefined
  * ```
  */
 export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, response: unknown, now: EpochMillis): InProgressAttempt {
@@ -201,7 +204,7 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
  *
  * @example
  * ```ts
- * import type { SubmitOptions } from 'quizkit';
+ * import type { SubmitOptions } from 'quizkit/attempts';
  * const options: SubmitOptions = { graceSeconds: 60 };
  * ```
  */
@@ -219,10 +222,13 @@ export interface SubmitOptions {
  *
  * @example
  * ```ts
- * import { attemptResponses, scoreQuestion } from 'quizkit';
- * declare const attempt: import('quizkit').Attempt;
- * declare const quiz: import('quizkit').Quiz;
- * scoreQuestion(quiz.questions[0]!, attemptResponses(attempt)[quiz.questions[0]!.id]).status; //=> 'correct'
+ * import { scoreQuestion } from 'quizkit';
+ * import { answer, attemptResponses, startAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const attempt = answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'foreign-ministers', 5_000);
+ * attemptResponses(attempt); //=> { 'who-met-in-beijing': 'foreign-ministers' }
+ * scoreQuestion(quiz.questions[0], attemptResponses(attempt)['who-met-in-beijing']).status; //=> 'correct'
  * ```
  */
 export function attemptResponses(attempt: Attempt): Responses<AnyQuiz> {
@@ -248,11 +254,13 @@ export function attemptResponses(attempt: Attempt): Responses<AnyQuiz> {
  *
  * @example
  * ```ts
- * import { submitAttempt, formatFraction } from 'quizkit';
- * declare const attempt: import('quizkit').InProgressAttempt;
- * declare const quiz: import('quizkit').Quiz;
- * const done = submitAttempt(attempt, quiz, Date.now());
- * formatFraction(done.result.percent); //=> '75'
+ * import { formatFraction } from 'quizkit';
+ * import { answer, startAttempt, submitAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0]; // nine questions, one point each
+ * const attempt = answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'foreign-ministers', 5_000);
+ * const done = submitAttempt(attempt, quiz, 60_000);
+ * formatFraction(done.result.percent); //=> '11.11'
  * done.late; //=> false
  * ```
  */
@@ -280,10 +288,13 @@ export function submitAttempt(attempt: Attempt, quiz: AnyQuiz, now: EpochMillis,
  *
  * @example
  * ```ts
- * import { startAttempt, timeRemaining } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz; // timeLimitSeconds: 600
- * const attempt = startAttempt(quiz, { seed: 'abc', now: 0 });
- * timeRemaining(attempt, 60_000); //=> 540000
+ * import { startAttempt, timeRemaining } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0]; // no time limit
+ * timeRemaining(startAttempt(quiz, { seed: 'abc', now: 0 }), 60_000); //=> undefined
+ * const timed = startAttempt({ ...quiz, timeLimitSeconds: 600 }, { seed: 'abc', now: 0 });
+ * timeRemaining(timed, 60_000); //=> 540000
+ * timeRemaining(timed, 700_000); //=> 0
  * ```
  */
 export function timeRemaining(attempt: Attempt, now: EpochMillis): number | undefined {
@@ -298,7 +309,7 @@ export function timeRemaining(attempt: Attempt, now: EpochMillis): number | unde
  *
  * @example
  * ```ts
- * import type { RescoreOptions } from 'quizkit';
+ * import type { RescoreOptions } from 'quizkit/attempts';
  * const options: RescoreOptions = { acknowledgeQuizChange: true };
  * ```
  */
@@ -331,11 +342,14 @@ export interface RescoreOptions {
  *
  * @example
  * ```ts
- * import { rescoreAttempt } from 'quizkit';
- * declare const done: import('quizkit').SubmittedAttempt;
- * declare const fixedQuiz: import('quizkit').Quiz;
+ * import { rescoreAttempt, reviewAttempt, startAttempt, submitAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const done = submitAttempt(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 60_000);
+ * const fixedQuiz = { ...quiz, passMark: { n: 50, d: 1 } };
+ * reviewAttempt(fixedQuiz, done); // throws AttemptError
  * const rescored = rescoreAttempt(done, fixedQuiz, { acknowledgeQuizChange: true });
- * rescored.result.percent; // the score under the fixed key
+ * rescored.result.passMark; //=> { n: 50, d: 1 }
  * ```
  */
 export function rescoreAttempt(attempt: SubmittedAttempt, quiz: AnyQuiz, options: RescoreOptions): SubmittedAttempt;

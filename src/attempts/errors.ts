@@ -15,7 +15,7 @@
  *
  * @example
  * ```ts
- * import { ATTEMPT_ERROR_CODES } from 'quizkit';
+ * import { ATTEMPT_ERROR_CODES } from 'quizkit/attempts';
  * ATTEMPT_ERROR_CODES.includes('quiz_changed'); //=> true
  * ```
  */
@@ -38,7 +38,7 @@ export const ATTEMPT_ERROR_CODES = [
  *
  * @example
  * ```ts
- * import type { AttemptErrorCode } from 'quizkit';
+ * import type { AttemptErrorCode } from 'quizkit/attempts';
  * const code: AttemptErrorCode = 'time_expired';
  * ```
  */
@@ -51,7 +51,7 @@ export type AttemptErrorCode = (typeof ATTEMPT_ERROR_CODES)[number];
  *
  * @example
  * ```ts
- * import type { AttemptIssue } from 'quizkit';
+ * import type { AttemptIssue } from 'quizkit/attempts';
  * const issue: AttemptIssue = { code: 'invalid_attempt', path: ['answers', 'q1', 'at'], message: 'Expected a time in epoch milliseconds' };
  * ```
  */
@@ -73,9 +73,11 @@ export interface AttemptIssue {
  *
  * @example
  * ```ts
- * import { answer, isAttemptError } from 'quizkit';
+ * import { answer, isAttemptError, startAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
  * try {
- *   answer(attempt, quiz, 'q1', 'no-such-option', Date.now());
+ *   answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'no-such-option', 5_000);
  * } catch (error) {
  *   if (isAttemptError(error)) error.code; //=> 'invalid_response'
  * }
@@ -104,7 +106,7 @@ export class AttemptError extends Error {
  *
  * @example
  * ```ts
- * import { isAttemptError } from 'quizkit';
+ * import { isAttemptError } from 'quizkit/attempts';
  * isAttemptError(new Error('x')); //=> false
  * ```
  */

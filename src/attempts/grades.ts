@@ -8,7 +8,7 @@ import type { SubmittedAttempt } from './types.js';
  *
  * @example
  * ```ts
- * import type { GradeMethod } from 'quizkit';
+ * import type { GradeMethod } from 'quizkit/attempts';
  * const method: GradeMethod = 'highest';
  * ```
  */
@@ -19,10 +19,12 @@ export type GradeMethod = 'highest' | 'average' | 'first' | 'last';
  *
  * @example
  * ```ts
- * import { combineGrades, formatFraction } from 'quizkit';
- * declare const results: import('quizkit').QuizResult[];
- * const grade = combineGrades(results, 'average');
- * if (grade) formatFraction(grade.percent); //=> '72.5'
+ * import { combineGrades, startAttempt, submitAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const done = submitAttempt(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 60_000);
+ * combineGrades([done], 'last'); //=> { method: 'last', percent: { n: 0, d: 1 }, passMark: { n: 70, d: 1 }, passed: false, attempts: 1, counted: [0] }
+ * combineGrades([], 'last'); //=> undefined
  * ```
  */
 export interface CombinedGrade {
@@ -58,11 +60,14 @@ export interface CombinedGrade {
  *
  * @example
  * ```ts
- * import { combineGrades, formatFraction } from 'quizkit';
- * declare const first: import('quizkit').QuizResult;  // 40 %
- * declare const second: import('quizkit').QuizResult; // 90 %
- * formatFraction(combineGrades([first, second], 'highest')!.percent); //=> '90'
- * formatFraction(combineGrades([first, second], 'average')!.percent); //=> '65'
+ * import { formatFraction, scoreQuiz } from 'quizkit';
+ * import { combineGrades } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0]; // nine questions, one point each
+ * const first = scoreQuiz(quiz, {}); // 0 %
+ * const second = scoreQuiz(quiz, { 'who-met-in-beijing': 'foreign-ministers', 'outlook-spotlight': 'china-delegation', 'china-involvement': 'remains-to-be-seen' }); // 3 of 9
+ * formatFraction(combineGrades([first, second], 'highest')!.percent); //=> '33.33'
+ * formatFraction(combineGrades([first, second], 'average')!.percent); //=> '16.67'
  * ```
  */
 export function combineGrades(

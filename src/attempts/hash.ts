@@ -34,9 +34,12 @@ const QUIZ_HASH_PREFIX = 'cyrb64:';
  *
  * @example
  * ```ts
- * import { hashQuiz } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
+ * import { hashQuiz } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * /^cyrb64:[0-9a-f]{16}$/.test(hashQuiz(quiz)); //=> true
  * hashQuiz(quiz) === hashQuiz(structuredClone(quiz)); //=> true
+ * hashQuiz(quiz) === hashQuiz({ ...quiz, timeLimitSeconds: 600 }); //=> false
  * ```
  */
 export function hashQuiz(quiz: DeepReadonly<Quiz>): string {

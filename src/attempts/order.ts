@@ -9,7 +9,7 @@ import { shuffleByKey } from './prng.js';
  *
  * @example
  * ```ts
- * import type { PresentationOrder } from 'quizkit';
+ * import type { PresentationOrder } from 'quizkit/attempts';
  * const order: PresentationOrder = { type: 'ordering', items: ['c', 'a', 'b'] };
  * ```
  */
@@ -68,9 +68,12 @@ const orderers = {
  *
  * @example
  * ```ts
- * import { presentationOrder } from 'quizkit';
- * declare const question: import('quizkit').OrderingQuestion;
- * presentationOrder('seed-1', 'quiz', question); //=> { type: 'ordering', items: [...] }
+ * import { presentationOrder } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const question = quiz.questions[5]; // 'order-summit-meeting-anniversary', an ordering question
+ * question.correctOrder; //=> ['kim-xi-summit', 'ministers-meet', 'party-anniversary']
+ * presentationOrder('seed-1', quiz.id, question); //=> { type: 'ordering', items: ['kim-xi-summit', 'party-anniversary', 'ministers-meet'] }
  * ```
  */
 export function presentationOrder(seed: string, quizId: string, question: DeepReadonly<Question>): PresentationOrder {

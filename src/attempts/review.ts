@@ -15,9 +15,12 @@ import { type LearnerQuestionView, learnerQuestionView } from './view.js';
  *
  * @example
  * ```ts
- * import type { QuestionReview } from 'quizkit';
- * declare const review: QuestionReview;
- * `${review.status}: ${review.explanation}`;
+ * import { reviewAttempt, startAttempt, submitAttempt, type QuestionReview } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const done = submitAttempt(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 60_000);
+ * const review: QuestionReview = reviewAttempt(quiz, done).questions[0]!;
+ * `${review.status}, see ${review.source.section}`; //=> 'unanswered, see beijing-meeting'
  * ```
  */
 export interface QuestionReview {
@@ -53,9 +56,12 @@ export interface QuestionReview {
  *
  * @example
  * ```ts
- * import type { AttemptReview } from 'quizkit';
- * declare const review: AttemptReview;
- * review.questions.filter((q) => q.status !== 'correct').map((q) => q.explanation);
+ * import { answer, reviewAttempt, startAttempt, submitAttempt, type AttemptReview } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const attempt = answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'foreign-ministers', 5_000);
+ * const review: AttemptReview = reviewAttempt(quiz, submitAttempt(attempt, quiz, 60_000));
+ * review.questions.filter((q) => q.status !== 'correct').map((q) => q.explanation).length; //=> 8
  * ```
  */
 export interface AttemptReview {
@@ -90,10 +96,14 @@ export interface AttemptReview {
  *
  * @example
  * ```ts
- * import { reviewAttempt } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
- * declare const done: import('quizkit').SubmittedAttempt;
- * reviewAttempt(quiz, done).questions[0]?.correctResponse; //=> 'beijing'
+ * import { answer, reviewAttempt, startAttempt, submitAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const started = answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'kim-and-xi', 5_000);
+ * reviewAttempt(quiz, started); // throws AttemptError
+ * const [first] = reviewAttempt(quiz, submitAttempt(started, quiz, 60_000)).questions;
+ * first?.status; //=> 'incorrect'
+ * first?.correctResponse; //=> 'foreign-ministers'
  * ```
  */
 export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt): AttemptReview {

@@ -30,7 +30,7 @@ import {
  *
  * @example
  * ```ts
- * import { ATTEMPT_FORMAT_VERSION } from 'quizkit';
+ * import { ATTEMPT_FORMAT_VERSION } from 'quizkit/attempts';
  * ATTEMPT_FORMAT_VERSION; //=> 1
  * ```
  */
@@ -43,7 +43,7 @@ export const ATTEMPT_FORMAT_VERSION = 1;
  *
  * @example
  * ```ts
- * import { MAX_SAVED_ATTEMPT_LENGTH } from 'quizkit';
+ * import { MAX_SAVED_ATTEMPT_LENGTH } from 'quizkit/attempts';
  * MAX_SAVED_ATTEMPT_LENGTH; //=> 2000000
  * ```
  */
@@ -57,7 +57,7 @@ export const MAX_SAVED_ATTEMPT_LENGTH = 2_000_000;
  *
  * @example
  * ```ts
- * import type { AttemptMigration } from 'quizkit';
+ * import type { AttemptMigration } from 'quizkit/attempts';
  * const addTimeZone: AttemptMigration = (saved) => ({ ...saved, formatVersion: 2, timeZone: 'UTC' });
  * ```
  */
@@ -68,7 +68,7 @@ export type AttemptMigration = (saved: Readonly<Record<string, unknown>>) => Rec
  *
  * @example
  * ```ts
- * import type { AttemptMigrations } from 'quizkit';
+ * import type { AttemptMigrations } from 'quizkit/attempts';
  * const migrations: AttemptMigrations = { 1: (saved) => ({ ...saved, formatVersion: 2 }) };
  * ```
  */
@@ -81,7 +81,7 @@ export type AttemptMigrations = Readonly<Record<number, AttemptMigration>>;
  *
  * @example
  * ```ts
- * import { ATTEMPT_MIGRATIONS } from 'quizkit';
+ * import { ATTEMPT_MIGRATIONS } from 'quizkit/attempts';
  * Object.keys(ATTEMPT_MIGRATIONS); //=> []
  * ```
  */
@@ -95,7 +95,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  *
  * @example
  * ```ts
- * import type { MigrateOptions } from 'quizkit';
+ * import type { MigrateOptions } from 'quizkit/attempts';
  * const options: MigrateOptions = { targetVersion: 1 };
  * ```
  */
@@ -120,7 +120,7 @@ export interface MigrateOptions {
  *
  * @example
  * ```ts
- * import { migrateSavedAttempt } from 'quizkit';
+ * import { migrateSavedAttempt } from 'quizkit/attempts';
  * const v2 = migrateSavedAttempt({ formatVersion: 1 }, {
  *   targetVersion: 2,
  *   migrations: { 1: (saved) => ({ ...saved, formatVersion: 2 }) },
@@ -265,11 +265,12 @@ const savedAttempt: Check<unknown> = (value, path, issues) =>
  *
  * @example
  * ```ts
- * import { serializeAttempt, parseAttempt } from 'quizkit';
- * declare const attempt: import('quizkit').Attempt;
+ * import { serializeAttempt, parseAttempt, startAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const attempt = startAttempt(northKoreaChina.quizzes[0], { seed: 'abc', now: 0 });
  * const saved = serializeAttempt(attempt);
  * JSON.parse(saved).formatVersion; //=> 1
- * parseAttempt(saved); // deep-equal to attempt
+ * parseAttempt(saved); //=> attempt
  * ```
  */
 export function serializeAttempt(attempt: Attempt): string {
@@ -297,9 +298,9 @@ export function serializeAttempt(attempt: Attempt): string {
  *
  * @example
  * ```ts
- * import type { ParseAttemptOptions } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
- * const options: ParseAttemptOptions = { quiz, maxLength: 100_000 };
+ * import type { ParseAttemptOptions } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const options: ParseAttemptOptions = { quiz: northKoreaChina.quizzes[0], maxLength: 100_000 };
  * ```
  */
 export interface ParseAttemptOptions {
@@ -320,7 +321,7 @@ export interface ParseAttemptOptions {
  *
  * @example
  * ```ts
- * import { safeParseAttempt, type SafeParseAttemptResult } from 'quizkit';
+ * import { safeParseAttempt, type SafeParseAttemptResult } from 'quizkit/attempts';
  * const parsed: SafeParseAttemptResult = safeParseAttempt('{');
  * if (!parsed.success) parsed.error.code; //=> 'invalid_json'
  * ```
@@ -338,7 +339,7 @@ export type SafeParseAttemptResult =
  *
  * @example
  * ```ts
- * import { safeParseAttempt } from 'quizkit';
+ * import { safeParseAttempt } from 'quizkit/attempts';
  * safeParseAttempt('{"formatVersion": 99}').success; //=> false
  * ```
  */
@@ -366,7 +367,7 @@ export function safeParseAttempt(json: unknown, options: ParseAttemptOptions = {
  *
  * @example
  * ```ts
- * import { parseAttempt, isAttemptError } from 'quizkit';
+ * import { parseAttempt, isAttemptError } from 'quizkit/attempts';
  * try {
  *   parseAttempt('{"formatVersion": 1, "status": "paused"}');
  * } catch (error) {

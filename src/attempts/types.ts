@@ -8,8 +8,9 @@ import type { QuizResult } from '../scoring/types.js';
  *
  * @example
  * ```ts
- * import type { EpochMillis } from 'quizkit';
- * const now: EpochMillis = Date.parse('2025-09-01T10:00:00Z'); //=> 1756720800000
+ * import type { EpochMillis } from 'quizkit/attempts';
+ * const now: EpochMillis = Date.parse('2025-09-01T10:00:00Z');
+ * now; //=> 1756720800000
  * ```
  */
 export type EpochMillis = number;
@@ -19,7 +20,7 @@ export type EpochMillis = number;
  *
  * @example
  * ```ts
- * import type { RecordedAnswer } from 'quizkit';
+ * import type { RecordedAnswer } from 'quizkit/attempts';
  * const recorded: RecordedAnswer = { response: ['b', 'a', 'c'], at: 1756720860000 };
  * ```
  */
@@ -35,9 +36,11 @@ export interface RecordedAnswer {
  *
  * @example
  * ```ts
- * import type { AttemptBase } from 'quizkit';
- * declare const attempt: AttemptBase;
- * Object.keys(attempt.answers); // the questions the learner touched
+ * import { answer, startAttempt, type AttemptBase } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const attempt: AttemptBase = answer(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 'who-met-in-beijing', 'foreign-ministers', 5_000);
+ * Object.keys(attempt.answers); //=> ['who-met-in-beijing']
  * ```
  */
 export interface AttemptBase {
@@ -66,10 +69,11 @@ export interface AttemptBase {
  *
  * @example
  * ```ts
- * import { startAttempt, type InProgressAttempt } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
- * const attempt: InProgressAttempt = startAttempt(quiz, { seed: 'abc', now: 0 });
+ * import { startAttempt, type InProgressAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const attempt: InProgressAttempt = startAttempt(northKoreaChina.quizzes[0], { seed: 'abc', now: 0 });
  * attempt.status; //=> 'in-progress'
+ * attempt.answers; //=> {}
  * ```
  */
 export interface InProgressAttempt extends AttemptBase {
@@ -82,9 +86,12 @@ export interface InProgressAttempt extends AttemptBase {
  *
  * @example
  * ```ts
- * import { submitAttempt, formatFraction, type SubmittedAttempt } from 'quizkit';
- * declare const done: SubmittedAttempt;
- * `${formatFraction(done.result.percent)}%${done.late ? ' (late)' : ''}`;
+ * import { formatFraction } from 'quizkit';
+ * import { startAttempt, submitAttempt, type SubmittedAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const done: SubmittedAttempt = submitAttempt(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 60_000);
+ * `${formatFraction(done.result.percent)}%${done.late ? ' (late)' : ''}`; //=> '0%'
  * ```
  */
 export interface SubmittedAttempt extends AttemptBase {
@@ -104,9 +111,11 @@ export interface SubmittedAttempt extends AttemptBase {
  *
  * @example
  * ```ts
- * import type { Attempt } from 'quizkit';
- * declare const attempt: Attempt;
- * if (attempt.status === 'submitted') attempt.result.passed;
+ * import { startAttempt, submitAttempt, type Attempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const attempt: Attempt = submitAttempt(startAttempt(quiz, { seed: 'abc', now: 0 }), quiz, 60_000);
+ * if (attempt.status === 'submitted') attempt.result.passed; //=> false
  * ```
  */
 export type Attempt = InProgressAttempt | SubmittedAttempt;

@@ -12,7 +12,7 @@ import type { AttemptError } from './errors.js';
  *
  * @example
  * ```ts
- * import type { LearnerOptionView } from 'quizkit';
+ * import type { LearnerOptionView } from 'quizkit/attempts';
  * const option: LearnerOptionView = { id: 'beijing', text: 'Beijing' };
  * ```
  */
@@ -28,7 +28,7 @@ export interface LearnerOptionView {
  *
  * @example
  * ```ts
- * import type { LearnerItemView } from 'quizkit';
+ * import type { LearnerItemView } from 'quizkit/attempts';
  * const item: LearnerItemView = { id: 'summit', text: 'Kim-Xi summit' };
  * ```
  */
@@ -44,7 +44,7 @@ export interface LearnerItemView {
  *
  * @example
  * ```ts
- * import type { LearnerStatementView } from 'quizkit';
+ * import type { LearnerStatementView } from 'quizkit/attempts';
  * const statement: LearnerStatementView = { id: 's1', text: 'Ties are unwavering' };
  * ```
  */
@@ -60,7 +60,7 @@ export interface LearnerStatementView {
  *
  * @example
  * ```ts
- * import type { LearnerActorView } from 'quizkit';
+ * import type { LearnerActorView } from 'quizkit/attempts';
  * const actor: LearnerActorView = { id: 'wang', name: 'Wang Yi' };
  * ```
  */
@@ -76,9 +76,12 @@ export interface LearnerActorView {
  *
  * @example
  * ```ts
- * import type { LearnerQuestionViewBase } from 'quizkit';
- * declare const question: LearnerQuestionViewBase;
- * question.prompt;
+ * import { learnerQuestionView, type LearnerQuestionViewBase } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const question: LearnerQuestionViewBase = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
+ * question.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * question.section; //=> 'beijing-meeting'
  * ```
  */
 export interface LearnerQuestionViewBase {
@@ -99,9 +102,12 @@ export interface LearnerQuestionViewBase {
  *
  * @example
  * ```ts
- * import type { LearnerSingleChoiceView } from 'quizkit';
- * declare const question: LearnerSingleChoiceView;
- * question.options.map((option) => option.text);
+ * import { learnerQuestionView, type LearnerSingleChoiceView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const ids = (question: LearnerSingleChoiceView) => question.options.map((option) => option.id);
+ * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
+ * if (view.type === 'single-choice') ids(view); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
 export interface LearnerSingleChoiceView extends LearnerQuestionViewBase {
@@ -116,9 +122,12 @@ export interface LearnerSingleChoiceView extends LearnerQuestionViewBase {
  *
  * @example
  * ```ts
- * import type { LearnerMultipleChoiceView } from 'quizkit';
- * declare const question: LearnerMultipleChoiceView;
- * question.options.length;
+ * import { learnerQuestionView, type LearnerMultipleChoiceView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const names = (question: LearnerMultipleChoiceView) => question.options.map((option) => option.text);
+ * const view = learnerQuestionView(quiz.questions[2], 'abc', quiz.id); // 'parade-appearance'
+ * if (view.type === 'multiple-choice') names(view); //=> ['Vladimir Putin', 'Xi Jinping', 'Choe Son Hui', 'Wang Yi', 'Kim Jong Un']
  * ```
  */
 export interface LearnerMultipleChoiceView extends LearnerQuestionViewBase {
@@ -134,9 +143,12 @@ export interface LearnerMultipleChoiceView extends LearnerQuestionViewBase {
  *
  * @example
  * ```ts
- * import type { LearnerOrderingView } from 'quizkit';
- * declare const question: LearnerOrderingView;
- * question.items.map((item) => item.id); // the starting order
+ * import { learnerQuestionView, type LearnerOrderingView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const startingOrder = (question: LearnerOrderingView) => question.items.map((item) => item.id);
+ * const view = learnerQuestionView(quiz.questions[5], 'abc', quiz.id); // 'order-summit-meeting-anniversary'
+ * if (view.type === 'ordering') startingOrder(view); //=> ['party-anniversary', 'ministers-meet', 'kim-xi-summit']
  * ```
  */
 export interface LearnerOrderingView extends LearnerQuestionViewBase {
@@ -152,9 +164,12 @@ export interface LearnerOrderingView extends LearnerQuestionViewBase {
  *
  * @example
  * ```ts
- * import type { LearnerMatchingView } from 'quizkit';
- * declare const question: LearnerMatchingView;
- * question.allowNoMatch; // whether to offer "none of these"
+ * import { learnerQuestionView, type LearnerMatchingView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const offersNone = (question: LearnerMatchingView) => question.allowNoMatch; // whether to offer "none of these"
+ * const view = learnerQuestionView(quiz.questions[1], 'abc', quiz.id); // 'who-is-who'
+ * if (view.type === 'matching') offersNone(view); //=> false
  * ```
  */
 export interface LearnerMatchingView extends LearnerQuestionViewBase {
@@ -173,9 +188,11 @@ export interface LearnerMatchingView extends LearnerQuestionViewBase {
  *
  * @example
  * ```ts
- * import type { LearnerQuestionView } from 'quizkit';
- * declare const question: LearnerQuestionView;
- * if (question.type === 'ordering') question.items;
+ * import { learnerQuestionView, type LearnerQuestionView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const question: LearnerQuestionView = learnerQuestionView(quiz.questions[5], 'abc', quiz.id);
+ * if (question.type === 'ordering') question.items.length; //=> 3
  * ```
  */
 export type LearnerQuestionView = LearnerSingleChoiceView | LearnerMultipleChoiceView | LearnerOrderingView | LearnerMatchingView;
@@ -188,9 +205,12 @@ export type LearnerQuestionView = LearnerSingleChoiceView | LearnerMultipleChoic
  *
  * @example
  * ```ts
- * import type { LearnerView } from 'quizkit';
- * declare const view: LearnerView;
- * view.questions.map((question) => question.prompt);
+ * import { learnerView, startAttempt, type LearnerView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const view: LearnerView = learnerView(quiz, startAttempt(quiz, { seed: 'abc', now: 0 }));
+ * view.questions.map((question) => question.prompt)[0]; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * view.responses; //=> {}
  * ```
  */
 export interface LearnerView {
@@ -261,9 +281,12 @@ const viewers = {
  *
  * @example
  * ```ts
- * import { learnerQuestionView } from 'quizkit';
- * declare const question: import('quizkit').Question;
- * learnerQuestionView(question, 'seed', 'quiz').prompt;
+ * import { learnerQuestionView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
+ * view.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
 export function learnerQuestionView(question: DeepReadonly<Question>, seed: string, quizId: string): LearnerQuestionView {
@@ -292,9 +315,11 @@ export function learnerQuestionView(question: DeepReadonly<Question>, seed: stri
  *
  * @example
  * ```ts
- * import { startAttempt, learnerView } from 'quizkit';
- * declare const quiz: import('quizkit').Quiz;
+ * import { startAttempt, learnerView } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
  * const view = learnerView(quiz, startAttempt(quiz, { seed: 'abc', now: 0 }));
+ * view.questions.length; //=> 9
  * JSON.stringify(view).includes('"correct"'); //=> false
  * ```
  */
