@@ -10,6 +10,7 @@ export default defineConfig([
       attempts: 'src/attempts/index.ts',
       schema: 'src/schema/index.ts',
       modules: 'src/modules/index.ts',
+      xapi: 'src/xapi/index.ts',
       node: 'src/node/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -5,6 +5,7 @@ import type { AnyResponse, Responses } from '../scoring/responses.js';
 import type { ResponseIssue } from '../scoring/types.js';
 import { scoreQuiz } from '../scoring/score.js';
 import { AttemptError } from './errors.js';
+import { assertSameQuiz, assertTime } from './guards.js';
 import { hashQuiz } from './hash.js';
 import { presentationOrder } from './order.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
@@ -27,13 +28,6 @@ export const MAX_SEED_LENGTH = 256;
  * ```
  */
 export const DEFAULT_GRACE_SECONDS = 30;
-
-/** Throws a `RangeError` unless `value` is a time in epoch milliseconds. */
-export function assertTime(value: unknown, name: string): asserts value is EpochMillis {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a time in epoch milliseconds (a non-negative integer); found ${String(value)}`);
-  }
-}
 
 /**
  * The options of {@link startAttempt}.
@@ -99,19 +93,6 @@ function deadlineFor(quiz: AnyQuiz, startedAt: EpochMillis): { deadline?: EpochM
   return quiz.timeLimitSeconds === undefined ? {} : { deadline: startedAt + quiz.timeLimitSeconds * 1000 };
 }
 
-/** Refuses a quiz that is not the one the attempt was started on. */
-export function assertSameQuiz(attempt: Attempt, quiz: AnyQuiz): void {
-  if (quiz.id !== attempt.quizId) {
-    throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
-  }
-  const hash = hashQuiz(quiz);
-  if (hash !== attempt.quizHash) {
-    throw new AttemptError(
-      'quiz_changed',
-      `Quiz "${quiz.id}" has changed since this attempt started (hash ${attempt.quizHash}, now ${hash}); use rescoreAttempt with acknowledgeQuizChange to go on deliberately`,
-    );
-  }
-}
 
 function findQuestion(quiz: AnyQuiz, questionId: unknown): AnyQuestion {
   const question = typeof questionId === 'string' ? quiz.questions.find((q) => q.id === questionId) : undefined;

@@ -3,7 +3,7 @@ import type { DeepReadonly, Quiz } from '../schema/types.js';
 import { correctResponse } from '../scoring/answer-key.js';
 import type { AnyResponse } from '../scoring/responses.js';
 import type { QuestionResult, QuestionStatus, QuizResult } from '../scoring/types.js';
-import { assertSameQuiz } from './attempt.js';
+import { assertSameQuiz } from './guards.js';
 import { AttemptError } from './errors.js';
 import type { Attempt, EpochMillis } from './types.js';
 import { type LearnerQuestionView, learnerQuestionView } from './view.js';

@@ -2,7 +2,8 @@ import { LIMITS } from '../schema/limits.js';
 import type { DeepReadonly, Quiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
 import { RESPONSE_ISSUE_CODES } from '../scoring/types.js';
-import { MAX_SEED_LENGTH, assertSameQuiz } from './attempt.js';
+import { MAX_SEED_LENGTH } from './attempt.js';
+import { assertSameQuiz } from './guards.js';
 import { type AttemptIssue, AttemptError } from './errors.js';
 import type { Attempt } from './types.js';
 import {

@@ -2,7 +2,7 @@ import { type Fraction, sum } from '../fraction/fraction.js';
 import type { DeepReadonly, Question, QuestionType, Quiz } from '../schema/types.js';
 import type { AnyResponse } from '../scoring/responses.js';
 import type { QuestionOf } from '../scoring/types.js';
-import { assertSameQuiz } from './attempt.js';
+import { assertSameQuiz } from './guards.js';
 import { presentationOrder, type PresentationOrder } from './order.js';
 import type { Attempt, EpochMillis } from './types.js';
 import type { AttemptError } from './errors.js';
