@@ -11,6 +11,7 @@ export default defineConfig([
       schema: 'src/schema/index.ts',
       modules: 'src/modules/index.ts',
       xapi: 'src/xapi/index.ts',
+      qti: 'src/qti/index.ts',
       node: 'src/node/index.ts',
     },
     format: ['esm', 'cjs'],
