@@ -23,6 +23,8 @@ export default defineConfig([
     splitting: true,
     // tsup passes `baseUrl` to its own d.ts compile; TS 6 flags it (TOOLCHAIN pitfall 1).
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    // The browser player for `quizkit preview`, bundled from the dist/ just built.
+    onSuccess: 'tsx examples/player/build.ts dist/player',
   },
   {
     // The authors' CLI: one executable ESM file with its shebang, no types.

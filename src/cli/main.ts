@@ -1,6 +1,7 @@
 import { buildCommand, BUILD_HELP } from './commands/build.js';
 import { newCommand, NEW_HELP } from './commands/new.js';
 import { playCommand, PLAY_HELP } from './commands/play.js';
+import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
 import { type CliIo, Output, UsageError } from './io.js';
@@ -17,6 +18,7 @@ Commands:
   play <module file or id>           take a quiz in the terminal, then see the scored result
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages
+  preview <module file>              take a module's quizzes in the browser; re-validated on each reload
 
 Run quizkit <command> --help for a command's options.
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   play: { run: playCommand, help: PLAY_HELP },
   score: { run: scoreCommand, help: SCORE_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
+  preview: { run: previewCommand, help: PREVIEW_HELP },
 };
 
 /** The package version, filled in by the bundler; `dev` when run from the sources. */

@@ -1,0 +1,74 @@
+/**
+ * What the player's interface needs from a mode. Practice mode implements it
+ * in the browser with quizkit's attempts; exam mode with calls to the exam
+ * server. The interface itself only ever sees learner views before
+ * submission, and the result and review after it.
+ */
+import type { QuizResult } from 'quizkit';
+import type { AttemptReview, LearnerView } from 'quizkit/attempts';
+
+/** A response, as `learnerView(…).responses` holds them. */
+export type AnyResponse = LearnerView['responses'][string];
+
+/** A submitted attempt, as the learner may see it. */
+export interface Submitted {
+  /** The score. */
+  readonly result: QuizResult;
+  /** Each question with the learner's and the correct response, feedback and explanation. */
+  readonly review: AttemptReview;
+  /** Whether it was submitted after the deadline and grace period. */
+  readonly late: boolean;
+}
+
+/** An attempt opened in the player. */
+export interface Session {
+  /** The key-free learner view: questions in the attempt's order, and the responses so far. */
+  readonly view: LearnerView;
+  /** Present once the attempt is submitted. */
+  readonly submitted?: Submitted;
+  /** Something to tell the learner, e.g. that a saved attempt could not be resumed. */
+  readonly notice?: string;
+}
+
+/** A reading section (practice mode only: the exam server does not send the reading). */
+export interface ReadingSection {
+  /** The section id that questions point at. */
+  readonly id: string;
+  /** Its heading. */
+  readonly heading: string;
+  /** Its text; paragraphs separated by blank lines. */
+  readonly text: string;
+}
+
+/** The module around the quiz, where the mode knows it. */
+export interface ModuleInfo {
+  /** The module's title. */
+  readonly title: string;
+  /** Its quizzes, for the quiz picker. */
+  readonly quizzes: readonly { readonly id: string; readonly title: string }[];
+  /** The reading, in order. */
+  readonly reading: readonly ReadingSection[];
+  /** The source of the reading, e.g. an article title. */
+  readonly sourceTitle?: string;
+}
+
+/** A mode: practice (in the browser) or exam (on a server). */
+export interface Backend {
+  /** `practice` or `exam`. */
+  readonly mode: 'practice' | 'exam';
+  /** The quiz being taken. */
+  readonly quizId: string;
+  /** The module, in practice mode. */
+  readonly module?: ModuleInfo;
+  /** Resumes the saved attempt, or starts one. */
+  open(): Promise<Session>;
+  /** Records one response (`null` clears it). */
+  answer(questionId: string, response: AnyResponse | null): Promise<void>;
+  /** Submits and scores the attempt. */
+  submit(): Promise<Submitted>;
+  /** Starts a new attempt (the next attempt number). */
+  restart(): Promise<Session>;
+}
+
+/** The key under which the player keeps state in `localStorage`. */
+export const storageKey = (...parts: readonly string[]): string => ['quizkit-player', ...parts].join(':');
