@@ -12,6 +12,7 @@ export default defineConfig([
       modules: 'src/modules/index.ts',
       xapi: 'src/xapi/index.ts',
       qti: 'src/qti/index.ts',
+      gift: 'src/gift/index.ts',
       node: 'src/node/index.ts',
     },
     format: ['esm', 'cjs'],

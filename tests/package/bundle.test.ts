@@ -93,6 +93,16 @@ const XAPI_BUDGET = 10_500;
 // processing and fflate's zip. Set at 12,000 when the entry landed (measured 10,446 B).
 const QTI_BUDGET = 12_000;
 
+// `import * as gift from 'quizkit/gift'`: exporters plus the GIFT importer,
+// which validates through the zod schemas. Set at 47,000 when the entry landed
+// (measured 42.6 kB, mostly zod).
+const GIFT_BUDGET = 47_000;
+
+// `import { toGift, toMoodleXml } from 'quizkit/gift'`: the exporters alone
+// shake off the importer and nearly all of zod. Set at 6,000 when they landed
+// (measured 5.3 kB).
+const GIFT_EXPORT_BUDGET = 6_000;
+
 const cases = [
   { name: 'quizkit (whole entry)', source: `import * as quizkit from 'quizkit'; console.log(quizkit);`, budget: CORE_BUDGET },
   { name: 'quizkit { scoreQuiz }', source: `import { scoreQuiz } from 'quizkit'; console.log(scoreQuiz);`, budget: SCORE_QUIZ_BUDGET },
@@ -100,6 +110,8 @@ const cases = [
   { name: 'quizkit/attempts (whole entry)', source: `import * as attempts from 'quizkit/attempts'; console.log(attempts);`, budget: ATTEMPTS_BUDGET },
   { name: 'quizkit/xapi (whole entry)', source: `import * as xapi from 'quizkit/xapi'; console.log(xapi);`, budget: XAPI_BUDGET },
   { name: 'quizkit/qti (whole entry)', source: `import * as qti from 'quizkit/qti'; console.log(qti);`, budget: QTI_BUDGET },
+  { name: 'quizkit/gift (whole entry)', source: `import * as gift from 'quizkit/gift'; console.log(gift);`, budget: GIFT_BUDGET },
+  { name: 'quizkit/gift { toGift, toMoodleXml }', source: `import { toGift, toMoodleXml } from 'quizkit/gift'; console.log(toGift, toMoodleXml);`, budget: GIFT_EXPORT_BUDGET },
 ];
 
 beforeAll(() => {
