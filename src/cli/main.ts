@@ -2,6 +2,8 @@ import { buildCommand, BUILD_HELP } from './commands/build.js';
 import { newCommand, NEW_HELP } from './commands/new.js';
 import { playCommand, PLAY_HELP } from './commands/play.js';
 import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
+import { exportCommand, EXPORT_HELP } from './commands/export.js';
+import { importCommand, IMPORT_HELP } from './commands/import.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
 import { type CliIo, Output, UsageError } from './io.js';
@@ -19,6 +21,8 @@ Commands:
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages
   preview <module file>              take a module's quizzes in the browser; re-validated on each reload
+  export <module> --format <f>       QTI 3.0, GIFT, Moodle XML or xAPI activity definitions
+  import <file.gift>                 a new module file from a Moodle GIFT question bank
 
 Run quizkit <command> --help for a command's options.
 
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   score: { run: scoreCommand, help: SCORE_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
   preview: { run: previewCommand, help: PREVIEW_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
+  import: { run: importCommand, help: IMPORT_HELP },
 };
 
 /** The package version, filled in by the bundler; `dev` when run from the sources. */
