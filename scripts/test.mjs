@@ -29,7 +29,11 @@ for (const step of steps) {
     let counts;
     try {
       const json = JSON.parse(readFileSync(report, 'utf8'));
-      counts = { passed: json.numPassedTests, failed: json.numFailedTests + (json.numFailedTestSuites ?? 0) };
+      // A file that failed to load has no failed test of its own: count it once.
+      const broken = json.testResults.filter(
+        (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+      ).length;
+      counts = { passed: json.numPassedTests, failed: json.numFailedTests + broken };
     } catch {
       counts = { passed: 0, failed: 1 };
     }
