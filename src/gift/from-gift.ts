@@ -142,7 +142,18 @@ export interface GiftImport {
   readonly issues: GiftIssue[];
 }
 
-/** The default placeholder source: section `todo` fails module validation until the author fills it in. */
+/**
+ * The placeholder source `fromGift` gives every imported question, since GIFT
+ * has none: it passes `safeParseQuiz`, and a module validates only once a
+ * section `todo` holds the quote — `quizkit import` writes one, for the author
+ * to replace.
+ *
+ * @example
+ * ```ts
+ * import { TODO_SOURCE } from 'quizkit/gift';
+ * TODO_SOURCE.section; //=> 'todo'
+ * ```
+ */
 export const TODO_SOURCE = {
   section: 'todo',
   quote: 'TODO: quote the passage of the reading that answers this question.',
