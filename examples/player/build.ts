@@ -24,23 +24,8 @@ import { build, type Metafile } from 'esbuild';
 export const PLAYER_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(PLAYER_DIR, '../..');
 
-/**
- * The Content-Security-Policy the player is written for: scripts, styles and
- * requests from its own origin only, no inline script or style, no `eval`,
- * DOM writes only through safe sinks (Trusted Types), the favicon as a
- * `data:` URL.
- */
-export const PLAYER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-].join('; ');
+/** The Content-Security-Policy the player is written for; `quizkit preview` serves it too. */
+export { PLAYER_CSP } from '../../src/cli/player-csp.js';
 
 /** One built file of the player. */
 export interface PlayerFile {

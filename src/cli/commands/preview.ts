@@ -7,6 +7,7 @@ import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { formatIssue } from '../../node/format.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output, UsageError } from '../io.js';
+import { PLAYER_CSP } from '../player-csp.js';
 import { type AnyModule, loadModuleAt, requirePath } from '../load.js';
 
 export const PREVIEW_HELP = `Usage: quizkit preview <module file> [--port n] [--quiz id]
@@ -31,22 +32,6 @@ Exit status: 0 stopped, 1 the player could not be served, 2 usage error.
 Examples:
   quizkit preview quizzes/my-module.yaml
   quizkit preview quizzes/my-module.yaml --quiz check-your-reading --port 8080`;
-
-/**
- * The player's Content-Security-Policy; the same as `PLAYER_CSP` in
- * examples/player/build.ts (a test keeps them equal).
- */
-export const PREVIEW_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-].join('; ');
 
 /** One file of the built player. */
 interface Asset {
@@ -147,7 +132,7 @@ export interface PreviewServer {
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy': PREVIEW_CSP,
+  'content-security-policy': PLAYER_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
