@@ -25,7 +25,7 @@ export const PLAYER_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(PLAYER_DIR, '../..');
 
 /** The Content-Security-Policy the player is written for; `quizkit preview` serves it too. */
-export { PLAYER_CSP } from '../../src/cli/player-csp.js';
+export { PLAYER_CSP } from '../../src/cli/player-page.js';
 
 /** One built file of the player. */
 export interface PlayerFile {

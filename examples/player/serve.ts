@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PLAYER_CSP, type PlayerFile, buildPlayer } from './build.js';
+import { PLAYER_HEADERS, configuredIndex } from '../../src/cli/player-page.js';
+import { type PlayerFile, buildPlayer } from './build.js';
 
 /** The options of {@link createPlayerServer}. */
 export interface PlayerServerOptions {
@@ -35,24 +36,6 @@ export interface PlayerServer {
   readonly url: string;
   /** Stops the server. */
   close(): Promise<void>;
-}
-
-const SECURITY_HEADERS = {
-  'content-security-policy': PLAYER_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-} as const;
-
-/** Escapes text for an HTML attribute value. */
-export const attribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** `index.html` with settings as `data-*` attributes on `<body>`. */
-export function configuredIndex(html: string, config: Readonly<Record<string, string>>): string {
-  const attributes = Object.entries(config)
-    .map(([name, value]) => ` data-${name}="${attribute(value)}"`)
-    .join('');
-  return html.replace('<body>', `<body${attributes}>`);
 }
 
 const EXAM_ROUTES = /^\/(attempts|learners)(\/|$)/;
@@ -81,16 +64,16 @@ export async function createPlayerServer(options: PlayerServerOptions): Promise<
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      response.writeHead(405, { allow: 'GET, HEAD', ...PLAYER_HEADERS }).end();
       return;
     }
     const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = files.get(name);
     if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PLAYER_HEADERS }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': file.type, 'content-length': file.contents.length, ...SECURITY_HEADERS });
+    response.writeHead(200, { 'content-type': file.type, 'content-length': file.contents.length, ...PLAYER_HEADERS });
     response.end(request.method === 'HEAD' ? undefined : file.contents);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -120,7 +103,7 @@ async function forward(request: IncomingMessage, response: ServerResponse, targe
   response.writeHead(answer.status, {
     'content-type': answer.headers.get('content-type') ?? 'application/json',
     'content-length': body.length,
-    ...SECURITY_HEADERS,
+    ...PLAYER_HEADERS,
   });
   response.end(body);
 }

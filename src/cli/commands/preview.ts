@@ -7,7 +7,7 @@ import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { formatIssue } from '../../node/format.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output, UsageError } from '../io.js';
-import { PLAYER_CSP } from '../player-csp.js';
+import { PLAYER_HEADERS, configuredIndex, escapeHtml } from '../player-page.js';
 import { type AnyModule, loadModuleAt, requirePath } from '../load.js';
 
 export const PREVIEW_HELP = `Usage: quizkit preview <module file> [--port n] [--quiz id]
@@ -80,14 +80,13 @@ export async function playerAssets(): Promise<ReadonlyMap<string, Asset>> {
   throw new Error(`The quiz player is missing (looked for ${prebuilt}); reinstall quizkit`);
 }
 
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The page shown while the file has problems: no script, every issue at its file:line:column. */
 export function problemsPage(file: string, issues: readonly QuizIssue[]): string {
   const items = issues
     .map((issue) => {
       const where = `${issue.file ?? file}:${issue.line ?? 1}:${issue.column ?? 1}`;
-      return `<li><code class="issue"><span class="where">${html(where)}</span>  <span class="code">${html(issue.code)}</span>  ${html(issue.message)}</code></li>`;
+      return `<li><code class="issue"><span class="where">${escapeHtml(where)}</span>  <span class="code">${escapeHtml(issue.code)}</span>  ${escapeHtml(issue.message)}</code></li>`;
     })
     .join('\n');
   const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
@@ -96,14 +95,14 @@ export function problemsPage(file: string, issues: readonly QuizIssue[]): string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(file)}: ${count} · quizkit preview</title>
+<title>${escapeHtml(file)}: ${count} · quizkit preview</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="player.css">
 </head>
 <body class="error-page">
 <main id="main">
-<h1>${html(file)} has ${count}</h1>
-<p>Fix the file, then reload this page. <code>quizkit validate ${html(file)}</code> lists the same problems.</p>
+<h1>${escapeHtml(file)} has ${count}</h1>
+<p>Fix the file, then reload this page. <code>quizkit validate ${escapeHtml(file)}</code> lists the same problems.</p>
 <ol class="issue-list" aria-label="Problems">
 ${items}
 </ol>
@@ -131,13 +130,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': PLAYER_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-} as const;
-
 /**
  * Serves the player for a module file on 127.0.0.1. Each load of the page
  * validates the file again; the page then either runs the player on that
@@ -153,8 +145,7 @@ export async function startPreview(cwd: string, file: string, options: PreviewOp
   const index = assets.get('index.html');
   if (!index) throw new Error('The quiz player has no index.html');
   const config = { module: 'module.json', ...(options.quiz !== undefined ? { quiz: options.quiz } : {}) };
-  const attributes = Object.entries(config).map(([name, value]) => ` data-${name}="${html(value)}"`).join('');
-  const page = Buffer.from(Buffer.from(index.contents).toString('utf8').replace('<body>', `<body${attributes}>`));
+  const page = Buffer.from(configuredIndex(Buffer.from(index.contents).toString('utf8'), config));
   let module: AnyModule | undefined;
 
   const validate = async () => {
@@ -165,7 +156,7 @@ export async function startPreview(cwd: string, file: string, options: PreviewOp
   };
   const send = (response: ServerResponse, status: number, type: string, body: Uint8Array | string, head: boolean) => {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    response.writeHead(status, { 'content-type': type, 'content-length': bytes.length, ...SECURITY_HEADERS });
+    response.writeHead(status, { 'content-type': type, 'content-length': bytes.length, ...PLAYER_HEADERS });
     response.end(head ? undefined : bytes);
   };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
