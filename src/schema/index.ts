@@ -10,7 +10,7 @@ export { IdSchema, CreditSchema, PointsSchema, SourceRefSchema, SAFE_ID } from '
 export { QUIZ_ISSUE_CODES, type QuizIssueCode } from './codes.js';
 export { LIMITS } from './limits.js';
 export { ModuleSchema, ModuleSourceSchema, SectionSchema, ObjectiveSchema } from './module.js';
-export { QuizSchema, QuestionSchema } from './quiz.js';
+export { QuizSchema, QuestionSchema, RULE_NAMES } from './quiz.js';
 export { ChoiceOptionSchema } from '../questions/choice-options.js';
 export { SingleChoiceQuestionSchema, SingleChoiceRuleSchema } from '../questions/single-choice/schema.js';
 export { MultipleChoiceQuestionSchema, MultipleChoiceRuleSchema } from '../questions/multiple-choice/schema.js';

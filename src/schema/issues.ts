@@ -2,15 +2,10 @@ import type * as z from 'zod';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import { DECIMAL_OR_RATIO, SAFE_ID } from './common.js';
 import type { QuizIssueCode } from './codes.js';
-import { QuestionSchema } from './quiz.js';
+import { RULE_NAMES } from './quiz.js';
 
-const questionTypes = QuestionSchema.options.map((option) => option.shape.type.value);
-const ruleNames = new Map<string, string[]>(
-  QuestionSchema.options.map((option) => [
-    option.shape.type.value,
-    option.shape.rule.unwrap().options.map((rule) => rule.shape.name.value),
-  ]),
-);
+const questionTypes = Object.keys(RULE_NAMES);
+const ruleNames = new Map<string, readonly string[]>(Object.entries(RULE_NAMES));
 
 type ZodIssue = z.core.$ZodIssue;
 

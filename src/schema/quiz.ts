@@ -5,6 +5,7 @@ import { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schem
 import { OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
 import { DECIMAL_OR_RATIO, IdSchema, text } from './common.js';
+import type { QuestionType, RuleName } from './types.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { duplicateIds } from './refine.js';
@@ -24,6 +25,20 @@ export const QuestionSchema = z.discriminatedUnion('type', [
   OrderingQuestionSchema,
   MatchingQuestionSchema,
 ]);
+
+/**
+ * The scoring rules each question type accepts, read from the schemas (so a
+ * rule added to a type's schema appears here).
+ *
+ * @example
+ * ```ts
+ * import { RULE_NAMES } from 'quizkit/schema';
+ * RULE_NAMES.matching; //=> ['per-statement', 'all-or-nothing']
+ * ```
+ */
+export const RULE_NAMES = Object.fromEntries(
+  QuestionSchema.options.map((option) => [option.shape.type.value, option.shape.rule.unwrap().options.map((rule) => rule.shape.name.value)]),
+) as unknown as { readonly [T in QuestionType]: readonly RuleName<T>[] };
 
 /** The pass mark, in percent of the quiz's points (0–100), read exactly. */
 const PassMarkSchema = z

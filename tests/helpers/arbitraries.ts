@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RULE_NAMES } from 'quizkit/schema';
 import type { MatchingQuestion, MultipleChoiceQuestion, OrderingQuestion, Question, SingleChoiceQuestion } from 'quizkit/schema';
 import { BOILERPLATE } from './builders.js';
 
@@ -8,20 +9,11 @@ import { BOILERPLATE } from './builders.js';
  * schema's parsing is part of what is exercised, and for responses to them.
  */
 
-const SC_RULES = ['option-credit', 'correction-for-guessing'] as const;
-const MC_RULES = ['all-or-nothing', 'weighted-credit', 'right-minus-wrong', 'every-decision-counts', 'correction-for-guessing'] as const;
-const ORDERING_RULES = [
-  'all-or-nothing',
-  'exact-position',
-  'position-distance',
-  'next-item',
-  'next-item-and-last',
-  'previous-and-next',
-  'pairwise-order',
-  'longest-ordered-subsequence',
-  'longest-consecutive-run',
-] as const;
-const MATCHING_RULES = ['per-statement', 'all-or-nothing'] as const;
+// Every rule of every type, from the schemas: a new rule is covered without editing this file.
+const SC_RULES = RULE_NAMES['single-choice'];
+const MC_RULES = RULE_NAMES['multiple-choice'];
+const ORDERING_RULES = RULE_NAMES.ordering;
+const MATCHING_RULES = RULE_NAMES.matching;
 
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 

@@ -1,4 +1,4 @@
-import { parseQuiz, type Quiz } from 'quizkit/schema';
+import { RULE_NAMES, parseQuiz, type Quiz } from 'quizkit/schema';
 import { BOILERPLATE, items, options } from '../helpers/builders.js';
 
 // Small quizzes for the QTI export: one question for every rule of every type
@@ -22,19 +22,9 @@ const statements = [
   { id: 's4', text: 'Statement four', actor: 'putin' },
 ];
 
-const ORDERING_RULES = [
-  'all-or-nothing',
-  'exact-position',
-  'position-distance',
-  'next-item',
-  'next-item-and-last',
-  'previous-and-next',
-  'pairwise-order',
-  'longest-ordered-subsequence',
-  'longest-consecutive-run',
-] as const;
+const ORDERING_RULES = RULE_NAMES.ordering;
 
-const MC_RULES = ['all-or-nothing', 'weighted-credit', 'right-minus-wrong', 'every-decision-counts', 'correction-for-guessing'] as const;
+const MC_RULES = RULE_NAMES['multiple-choice'];
 
 /** Every rule of every question type, with points that exercise the weights. */
 export const everyRule: Quiz = quiz({
