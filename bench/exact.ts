@@ -5,7 +5,7 @@
  * Between the checked floor and this, the cost of exactness shows by itself.
  */
 import type { Fraction, Quiz } from '../dist/index.js';
-import { type FloorKey, validAttempt } from './floor.js';
+import { type FloorKey, lis, validAttempt } from './floor.js';
 import type { Attempt } from './quiz.js';
 
 function gcd(a: number, b: number): number {
@@ -89,18 +89,8 @@ function orderingFraction(key: Extract<ExactKey, { kind: 'ordering' }>, order: r
     return ratio(n * (n - 1) - 2 * inversions, n * (n - 1));
   }
   if (key.rule !== 'longest-ordered-subsequence') throw new Error(`the exact floor does not implement ordering rule ${key.rule}`);
-  const tails: number[] = [];
-  for (const value of values) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tails[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = value;
-  }
-  return ratio(tails.length >= 2 ? tails.length : 0, n);
+  const longest = lis(values);
+  return ratio(longest >= 2 ? longest : 0, n);
 }
 
 function multipleFraction(key: Extract<ExactKey, { kind: 'multiple' }>, chosen: readonly string[]): Fraction {

@@ -102,7 +102,7 @@ export function compileFloor(quiz: Quiz): FloorKey {
 }
 
 /** Length of the longest increasing subsequence (patience sorting; n is small). */
-function lis(values: readonly number[]): number {
+export function lis(values: readonly number[]): number {
   const tails: number[] = [];
   for (const value of values) {
     let lo = 0;

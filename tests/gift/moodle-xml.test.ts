@@ -3,21 +3,10 @@ import { MOODLE_ORDERING_GRADING, exportMoodleXml, moodleWeights, toMoodleXml } 
 import { northKoreaChina } from 'quizkit/modules';
 import { type DeepReadonly, type OrderingQuestion, OrderingRuleSchema, type Question, type QuestionInput } from 'quizkit/schema';
 import { describe, expect, it } from 'vitest';
+import { MOODLE_GRADING } from '../helpers/moodle.js';
 import { BOILERPLATE, HAS_XMLLINT, type ReadQuestion, awkwardText, moduleWith, readMoodleXml, xmllintErrors } from './helpers.js';
 
-// qtype_ordering_question::GRADING_* (moodle/moodle question/type/ordering/question.php), by the
-// name qtype_ordering's XML importer maps to each (questiontype.php, set_layout_select_count_grading).
-const MOODLE_GRADING_CONSTANTS: Record<string, number> = {
-  ALL_OR_NOTHING: -1,
-  ABSOLUTE_POSITION: 0,
-  RELATIVE_NEXT_EXCLUDE_LAST: 1,
-  RELATIVE_NEXT_INCLUDE_LAST: 2,
-  RELATIVE_ONE_PREVIOUS_AND_NEXT: 3,
-  RELATIVE_ALL_PREVIOUS_AND_NEXT: 4,
-  LONGEST_ORDERED_SUBSET: 5,
-  LONGEST_CONTIGUOUS_SUBSET: 6,
-  RELATIVE_TO_CORRECT: 7,
-};
+const MOODLE_GRADING_CONSTANTS: Record<string, number> = MOODLE_GRADING;
 
 // The constant of each rule, as the brief for quizkit/gift and SCORING-ANCHORS §1.1 state them.
 const EXPECTED_CONSTANT: Record<OrderingQuestion['rule']['name'], number> = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Fraction, compare, fraction, fractionToNumber } from '../../src/fraction/fraction.js';
+import { MOODLE_GRADING } from '../helpers/moodle.js';
 import { type OrderingRuleName, measureOrdering } from '../../src/questions/ordering/measures.js';
 
 // ---------------------------------------------------------------------------
@@ -13,17 +14,7 @@ import { type OrderingRuleName, measureOrdering } from '../../src/questions/orde
 // list) and is only used on small n.
 // ---------------------------------------------------------------------------
 
-const GRADING = {
-  ALL_OR_NOTHING: -1,
-  ABSOLUTE_POSITION: 0,
-  RELATIVE_NEXT_EXCLUDE_LAST: 1,
-  RELATIVE_NEXT_INCLUDE_LAST: 2,
-  RELATIVE_ONE_PREVIOUS_AND_NEXT: 3,
-  RELATIVE_ALL_PREVIOUS_AND_NEXT: 4,
-  LONGEST_ORDERED_SUBSET: 5,
-  LONGEST_CONTIGUOUS_SUBSET: 6,
-  RELATIVE_TO_CORRECT: 7,
-} as const;
+const GRADING = MOODLE_GRADING;
 
 type GradingType = (typeof GRADING)[keyof typeof GRADING];
 
