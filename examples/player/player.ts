@@ -22,7 +22,7 @@
  * See docs/player.md.
  */
 import { type Fraction, type QuestionStatus, formatFraction } from 'quizkit';
-import type { AttemptReview, LearnerMatchingView, LearnerOrderingView, LearnerQuestionView, QuestionReview } from 'quizkit/attempts';
+import type { LearnerMatchingView, LearnerOrderingView, LearnerQuestionView, QuestionReview } from 'quizkit/attempts';
 import { type AnyResponse, type Backend, type ModuleInfo, type Session, type Submitted, storageKey } from './backend.js';
 
 // ── DOM helpers ────────────────────────────────────────────────────────────
@@ -315,35 +315,37 @@ function responseText(question: LearnerQuestionView, response: AnyResponse | und
 }
 
 function reviewItem(entry: QuestionReview, index: number): HTMLElement {
-  const status = STATUS[entry.status];
+  // A review shows only what its review policy allows (quizkit/attempts `reviewVisibility`): a hidden field is absent.
+  const status = entry.status === undefined ? undefined : STATUS[entry.status];
   const headingId = `review-heading-${entry.questionId}`;
   return h(
     'li',
-    { class: `review-item status-${entry.status}`, id: `review-${entry.questionId}`, 'data-status': entry.status, 'aria-labelledby': headingId },
+    { class: `review-item status-${entry.status ?? 'hidden'}`, id: `review-${entry.questionId}`, 'data-status': entry.status ?? 'hidden', 'aria-labelledby': headingId },
     h('h3', { id: headingId }, h('span', { class: 'q-number' }, `${index + 1}. `), entry.question.prompt),
-    h(
-      'p',
-      { class: 'review-status' },
-      h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, `${status.icon} `), status.label),
-      ` ${formatFraction(entry.earned)} / ${points(entry.possible)}`,
-      entry.result.statistic && ` · ${entry.result.statistic.text}`,
-    ),
+    status &&
+      h(
+        'p',
+        { class: 'review-status' },
+        h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, `${status.icon} `), status.label),
+        entry.earned && entry.possible && ` ${formatFraction(entry.earned)} / ${points(entry.possible)}`,
+        entry.result.statistic && ` · ${entry.result.statistic.text}`,
+      ),
     h(
       'dl',
       { class: 'answers' },
       h('dt', {}, 'Your answer'),
       h('dd', { class: 'your-answer' }, responseText(entry.question, entry.response)),
-      entry.status !== 'correct' && h('dt', {}, 'Correct answer'),
-      entry.status !== 'correct' && h('dd', { class: 'correct-answer' }, responseText(entry.question, entry.correctResponse)),
+      entry.correctResponse !== undefined && entry.status !== 'correct' && h('dt', {}, 'Correct answer'),
+      entry.correctResponse !== undefined && entry.status !== 'correct' && h('dd', { class: 'correct-answer' }, responseText(entry.question, entry.correctResponse)),
     ),
-    entry.feedback.length > 0 && h('ul', { class: 'feedback', 'aria-label': 'Feedback' }, ...entry.feedback.map((text) => h('li', {}, text))),
-    entry.result.issues.length > 0 && h('ul', { class: 'issues', 'aria-label': 'Problems with the answer' }, ...entry.result.issues.map((issue) => h('li', {}, issue.message))),
-    h('p', { class: 'explanation' }, h('strong', {}, 'Why: '), entry.explanation),
+    entry.feedback !== undefined && entry.feedback.length > 0 && h('ul', { class: 'feedback', 'aria-label': 'Feedback' }, ...entry.feedback.map((text) => h('li', {}, text))),
+    entry.result.issues !== undefined && entry.result.issues.length > 0 && h('ul', { class: 'issues', 'aria-label': 'Problems with the answer' }, ...entry.result.issues.map((issue) => h('li', {}, issue.message))),
+    entry.explanation !== undefined && h('p', { class: 'explanation' }, h('strong', {}, 'Why: '), entry.explanation),
     entry.source.quote && h('blockquote', { class: 'quote' }, entry.source.quote),
   );
 }
 
-const scoreLine = (result: AttemptReview['result']) =>
+const scoreLine = (result: Submitted['result']) =>
   `${formatFraction(result.earned)} / ${points(result.possible)} · ${formatFraction(result.percent)}% · ${result.passed ? 'passed' : 'not passed'} (pass mark ${formatFraction(result.passMark)}%)`;
 
 // ── The player ─────────────────────────────────────────────────────────────
@@ -571,7 +573,7 @@ class Player {
       );
     });
     const counts = new Map<QuestionStatus, number>();
-    for (const entry of review.questions) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+    for (const entry of review.questions) if (entry.status !== undefined) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
     return h(
       'section',
       { class: `result ${result.passed ? 'passed' : 'failed'}`, id: 'result', 'aria-labelledby': 'result-heading' },

@@ -3,9 +3,9 @@ import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
 import type { AnyResponse, Responses } from '../scoring/responses.js';
 import type { ResponseIssue } from '../scoring/types.js';
-import { scoreQuiz } from '../scoring/score.js';
 import { AttemptError } from './errors.js';
-import { assertSameQuiz, assertTime } from './guards.js';
+import { contradictions, fromFacts, responsesOf } from './facts.js';
+import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guards.js';
 import { hashQuiz } from './hash.js';
 import { presentationOrder } from './order.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
@@ -69,6 +69,7 @@ export interface StartAttemptOptions {
  */
 export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InProgressAttempt {
   assertTime(options.now, 'now');
+  const deadline = deadlineOf(quiz, options.now);
   const seed = options.seed ?? nanoid();
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH) {
     throw new RangeError(`seed must be a non-empty string of at most ${MAX_SEED_LENGTH} characters`);
@@ -83,14 +84,10 @@ export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InPro
     seed,
     attemptNumber,
     startedAt: options.now,
-    ...deadlineFor(quiz, options.now),
+    ...(deadline !== undefined ? { deadline } : {}),
     answers: {},
     status: 'in-progress',
   };
-}
-
-function deadlineFor(quiz: AnyQuiz, startedAt: EpochMillis): { deadline?: EpochMillis } {
-  return quiz.timeLimitSeconds === undefined ? {} : { deadline: startedAt + quiz.timeLimitSeconds * 1000 };
 }
 
 
@@ -137,8 +134,11 @@ function hideAuthoredOrder(issues: readonly ResponseIssue[], attempt: Attempt, q
  * Refused with an {@link AttemptError}, leaving the attempt as it was, when:
  * the attempt is submitted (`already_submitted`); the quiz is another one
  * (`wrong_quiz`) or has changed (`quiz_changed`); the question is not in the
- * quiz (`unknown_question`); `now` is after the deadline (`time_expired`); or
- * the response is malformed (`invalid_response`, with the issues).
+ * quiz (`unknown_question`); `now` is before the start or before the latest
+ * recorded answer (`clock_went_back`: time within an attempt only moves
+ * forward); `now` is after the deadline (`time_expired`); or the response is
+ * malformed (`invalid_response`, with the issues). A `now` that is not a time
+ * from 0 to `MAX_EPOCH_MILLIS` throws a `RangeError`.
  *
  * @param attempt - The attempt.
  * @param quiz - The quiz it was started on.
@@ -165,6 +165,7 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
   }
   assertSameQuiz(attempt, quiz);
   const question = findQuestion(quiz, questionId);
+  assertMonotonic(attempt, now);
   if (attempt.deadline !== undefined && now > attempt.deadline) {
     throw new AttemptError('time_expired', `The time limit ended at ${new Date(attempt.deadline).toISOString()}; answers are no longer accepted`);
   }
@@ -190,7 +191,11 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
  * ```
  */
 export interface SubmitOptions {
-  /** Seconds after the deadline a submission still counts as on time (default {@link DEFAULT_GRACE_SECONDS}). */
+  /**
+   * Seconds after the deadline a submission still counts as on time (default
+   * {@link DEFAULT_GRACE_SECONDS}): a non-negative number. It is recorded in
+   * the attempt (`graceSeconds`), so `late` can be recomputed from the facts.
+   */
   readonly graceSeconds?: number;
 }
 
@@ -213,7 +218,7 @@ export interface SubmitOptions {
  * ```
  */
 export function attemptResponses(attempt: Attempt): Responses<AnyQuiz> {
-  return Object.fromEntries(Object.entries(attempt.answers).map(([id, recorded]) => [id, recorded.response])) as Responses<AnyQuiz>;
+  return responsesOf(attempt.answers);
 }
 
 /**
@@ -224,14 +229,15 @@ export function attemptResponses(attempt: Attempt): Responses<AnyQuiz> {
  * worth is the caller's policy.
  *
  * Refused with an {@link AttemptError} when the attempt is already submitted
- * (`already_submitted`), or the quiz is another one (`wrong_quiz`) or has
- * changed (`quiz_changed`).
+ * (`already_submitted`), the quiz is another one (`wrong_quiz`) or has
+ * changed (`quiz_changed`), or `now` is before the start or the latest
+ * recorded answer (`clock_went_back`).
  *
  * @param attempt - The attempt.
  * @param quiz - The quiz it was started on.
  * @param now - The current time.
  * @param options - The grace period.
- * @returns The submitted attempt with its `result`.
+ * @returns The submitted attempt with its `result`, `late` and the `graceSeconds` it was judged with.
  *
  * @example
  * ```ts
@@ -255,8 +261,20 @@ export function submitAttempt(attempt: Attempt, quiz: AnyQuiz, now: EpochMillis,
     throw new AttemptError('already_submitted', 'This attempt has already been submitted');
   }
   assertSameQuiz(attempt, quiz);
-  const late = attempt.deadline !== undefined && now > attempt.deadline + graceSeconds * 1000;
-  return { ...attempt, status: 'submitted', submittedAt: now, late, result: scoreQuiz(quiz, attemptResponses(attempt)) };
+  assertMonotonic(attempt, now);
+  return fromFacts({ ...factsOf(attempt), status: 'submitted', submittedAt: now, graceSeconds }, quiz) as SubmittedAttempt;
+}
+
+/** The facts every attempt shares (everything but the derived deadline and the submission). */
+function factsOf(attempt: Attempt) {
+  return {
+    quizId: attempt.quizId,
+    quizHash: attempt.quizHash,
+    seed: attempt.seed,
+    attemptNumber: attempt.attemptNumber,
+    startedAt: attempt.startedAt,
+    answers: attempt.answers,
+  };
 }
 
 /**
@@ -307,11 +325,16 @@ export interface RescoreOptions {
  *
  * - A submitted attempt is re-scored: its `result` is recomputed from the
  *   recorded responses against the new quiz (a response that no longer fits,
- *   e.g. naming a removed option, scores `invalid`). `submittedAt` and `late`
- *   stay as they were.
+ *   e.g. naming a removed option, scores `invalid`). `submittedAt` and
+ *   `graceSeconds` stay as they were; the deadline and `late` follow the new
+ *   time limit (they are always derived from the quiz, as `parseAttempt` does).
  * - An in-progress attempt keeps the answers that still check against the new
  *   quiz and drops the others (the learner answers those again); its deadline
  *   is recomputed from the new time limit.
+ *
+ * A new time limit so short that a recorded answer would come after the new
+ * deadline is refused (`inconsistent_attempt`): no answer is ever accepted
+ * after the deadline, and quizkit does not drop answers the learner gave in time.
  *
  * Presentation orders follow the new quiz (a question whose parts changed may
  * show them in a new order). Refused with `wrong_quiz` when the quiz id differs.
@@ -344,16 +367,23 @@ export function rescoreAttempt(attempt: Attempt, quiz: AnyQuiz, options: Rescore
     throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
   }
   const quizHash = hashQuiz(quiz);
-  if (attempt.status === 'submitted') {
-    return { ...attempt, quizHash, result: scoreQuiz(quiz, attemptResponses(attempt)) };
-  }
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
-  const answers = Object.fromEntries(
-    Object.entries(attempt.answers).filter(([id, recorded]) => {
-      const question = byId.get(id);
-      return question !== undefined && checkWith(question, recorded.response, [id]).kind === 'answered';
-    }),
-  );
-  const { deadline: _old, ...rest } = attempt;
-  return { ...rest, quizHash, ...deadlineFor(quiz, attempt.startedAt), answers };
+  const answers =
+    attempt.status === 'submitted'
+      ? attempt.answers
+      : Object.fromEntries(
+          Object.entries(attempt.answers).filter(([id, recorded]) => {
+            const question = byId.get(id);
+            return question !== undefined && checkWith(question, recorded.response, [id]).kind === 'answered';
+          }),
+        );
+  const facts =
+    attempt.status === 'submitted'
+      ? { ...factsOf(attempt), quizHash, answers, status: 'submitted' as const, submittedAt: attempt.submittedAt, graceSeconds: attempt.graceSeconds }
+      : { ...factsOf(attempt), quizHash, answers, status: 'in-progress' as const };
+  const issues = contradictions(facts, quiz);
+  if (issues.length > 0) {
+    throw new AttemptError('inconsistent_attempt', `The new quiz's time limit would put recorded answers after the deadline: ${issues[0]!.message}`, issues);
+  }
+  return fromFacts(facts, quiz);
 }

@@ -6,12 +6,15 @@
  * - `already_submitted`: the attempt is submitted; it takes no more answers or submissions.
  * - `not_submitted`: a review was asked for before submission.
  * - `time_expired`: an answer came after the attempt's deadline.
+ * - `clock_went_back`: `now` is before the attempt's start or its latest recorded answer (time is monotonic within an attempt).
  * - `wrong_quiz`: the quiz passed in is not the attempt's quiz (another id).
  * - `quiz_changed`: the quiz's content hash differs from the one the attempt was started on.
  * - `invalid_json`: saved text is not JSON.
  * - `too_large`: saved text is longer than the limit.
  * - `unsupported_version`: saved data has a `formatVersion` this quizkit cannot read or migrate.
  * - `invalid_attempt`: saved data is JSON but not a valid attempt; `issues` give the paths.
+ * - `inconsistent_attempt`: saved facts contradict each other or the quiz (an answer before the start or after the deadline, a submission before the start or before the last answer); `issues` give the paths.
+ * - `tampered`: a sealed saved attempt (see `serializeAttempt` with a `key`) was changed, is not sealed, or was sealed with another key.
  *
  * @example
  * ```ts
@@ -25,12 +28,15 @@ export const ATTEMPT_ERROR_CODES = [
   'already_submitted',
   'not_submitted',
   'time_expired',
+  'clock_went_back',
   'wrong_quiz',
   'quiz_changed',
   'invalid_json',
   'too_large',
   'unsupported_version',
   'invalid_attempt',
+  'inconsistent_attempt',
+  'tampered',
 ] as const;
 
 /**

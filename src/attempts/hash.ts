@@ -45,3 +45,6 @@ const QUIZ_HASH_PREFIX = 'cyrb64:';
 export function hashQuiz(quiz: DeepReadonly<Quiz>): string {
   return QUIZ_HASH_PREFIX + cyrb64Hex(canonicalJson(quiz));
 }
+
+/** What {@link hashQuiz} returns, for checking saved attempts. */
+export const QUIZ_HASH_PATTERN = /^cyrb64:[0-9a-f]{16}$/;

@@ -24,24 +24,14 @@ type Orderer<T extends QuestionType> = (question: DeepReadonly<QuestionOf<T>>, k
 
 const ids = (list: readonly { readonly id: string }[]) => list.map((entry) => entry.id);
 
-/**
- * Rotates a shuffled ordering that came out in the correct order by one place
- * (the first item moves to the end), so the learner never starts from the
- * answer. A rotation of n ≥ 2 distinct items is never the same sequence.
- */
-function avoidCorrectOrder(shuffled: string[], correct: readonly string[]): string[] {
-  const same = shuffled.length === correct.length && shuffled.every((id, index) => id === correct[index]);
-  return same ? [...shuffled.slice(1), ...shuffled.slice(0, 1)] : shuffled;
-}
-
 /** The one place that dispatches on question type for presentation order. */
 const orderers = {
   'single-choice': (question, key) => ({ type: 'single-choice', options: shuffleByKey(ids(question.options), key('options')) }),
   'multiple-choice': (question, key) => ({ type: 'multiple-choice', options: shuffleByKey(ids(question.options), key('options')) }),
-  ordering: (question, key) => ({
-    type: 'ordering',
-    items: avoidCorrectOrder(shuffleByKey(ids(question.items), key('items')), question.correctOrder),
-  }),
+  // Every order is equally likely, the correct one included: an order that
+  // avoided the key would reveal it (the one order never shown). A starting
+  // order the learner never touched is unanswered and earns nothing.
+  ordering: (question, key) => ({ type: 'ordering', items: shuffleByKey(ids(question.items), key('items')) }),
   matching: (question, key) => ({
     type: 'matching',
     statements: shuffleByKey(ids(question.statements), key('statements')),
@@ -58,8 +48,10 @@ const orderers = {
  * Each list is shuffled with Fisher–Yates driven by mulberry32, seeded by the
  * cyrb53 hash of `` `${seed}:${quizId}:${questionId}:${list}` `` where `list`
  * is `options`, `items`, `statements` or `actors` (see `docs/delivery.md`).
- * An ordering question whose shuffle comes out in the correct order is rotated
- * by one place, so it never starts correct.
+ * The order never depends on the answer key: every permutation is equally
+ * likely, so seeing many attempts' orders reveals nothing about the key. An
+ * ordering question may therefore start in its correct order; left untouched
+ * it is unanswered and earns nothing.
  *
  * @param seed - The attempt's seed.
  * @param quizId - The quiz's id.

@@ -1,54 +1,29 @@
 import { LIMITS } from '../schema/limits.js';
 import type { DeepReadonly, Quiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
-import { RESPONSE_ISSUE_CODES } from '../scoring/types.js';
-import { MAX_SEED_LENGTH } from './attempt.js';
-import { assertSameQuiz } from './guards.js';
+import { DEFAULT_GRACE_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
 import { type AttemptIssue, AttemptError } from './errors.js';
+import { type AttemptFacts, contradictions, fromFacts } from './facts.js';
+import { MAX_EPOCH_MILLIS, assertSameQuiz } from './guards.js';
+import { QUIZ_HASH_PATTERN } from './hash.js';
+import { type AttemptKey, SEAL_FIELD, seal, unseal } from './seal.js';
+import { MAX_SAVED_ATTEMPT_LENGTH } from './size.js';
 import type { Attempt } from './types.js';
-import {
-  BAD,
-  type Check,
-  Issues,
-  boolean,
-  either,
-  finite,
-  fraction,
-  id,
-  integer,
-  list,
-  object,
-  oneOf,
-  optional,
-  record,
-  text,
-} from './validate.js';
+import { BAD, type Check, Issues, either, id, integer, list, object, oneOf, record, text } from './validate.js';
 
 /**
  * The version of the saved-attempt format that {@link serializeAttempt}
  * writes and {@link parseAttempt} reads. Older versions are upgraded through
- * {@link ATTEMPT_MIGRATIONS}.
+ * {@link ATTEMPT_MIGRATIONS}. Version 2 holds facts only; version 1 also held
+ * the deadline, `late` and the result, which version 2 recomputes instead.
  *
  * @example
  * ```ts
  * import { ATTEMPT_FORMAT_VERSION } from 'quizkit/attempts';
- * ATTEMPT_FORMAT_VERSION; //=> 1
+ * ATTEMPT_FORMAT_VERSION; //=> 2
  * ```
  */
-export const ATTEMPT_FORMAT_VERSION = 1;
-
-/**
- * The longest saved attempt {@link parseAttempt} reads by default, in
- * characters (2,000,000): far above a submitted 200-question attempt with
- * its result and feedback, and small enough that a hostile upload costs little.
- *
- * @example
- * ```ts
- * import { MAX_SAVED_ATTEMPT_LENGTH } from 'quizkit/attempts';
- * MAX_SAVED_ATTEMPT_LENGTH; //=> 2000000
- * ```
- */
-export const MAX_SAVED_ATTEMPT_LENGTH = 2_000_000;
+export const ATTEMPT_FORMAT_VERSION = 2;
 
 /**
  * A step that upgrades saved-attempt data from version N (the key in
@@ -59,7 +34,7 @@ export const MAX_SAVED_ATTEMPT_LENGTH = 2_000_000;
  * @example
  * ```ts
  * import type { AttemptMigration } from 'quizkit/attempts';
- * const addTimeZone: AttemptMigration = (saved) => ({ ...saved, formatVersion: 2, timeZone: 'UTC' });
+ * const addTimeZone: AttemptMigration = (saved) => ({ ...saved, formatVersion: 3, timeZone: 'UTC' });
  * ```
  */
 export type AttemptMigration = (saved: Readonly<Record<string, unknown>>) => Record<string, unknown>;
@@ -70,26 +45,42 @@ export type AttemptMigration = (saved: Readonly<Record<string, unknown>>) => Rec
  * @example
  * ```ts
  * import type { AttemptMigrations } from 'quizkit/attempts';
- * const migrations: AttemptMigrations = { 1: (saved) => ({ ...saved, formatVersion: 2 }) };
+ * const migrations: AttemptMigrations = { 2: (saved) => ({ ...saved, formatVersion: 3 }) };
  * ```
  */
 export type AttemptMigrations = Readonly<Record<number, AttemptMigration>>;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
- * quizkit's own migrations of saved attempts. Empty: version 1 is the first
- * format. When the format changes, version N's step is added here under key N
- * and {@link ATTEMPT_FORMAT_VERSION} becomes N + 1.
+ * Version 1 → 2: drops what version 2 derives (`deadline`, `late`, `result`)
+ * and, for a submitted attempt, records the grace period it was judged with.
+ * Version 1 did not save that, so the default ({@link DEFAULT_GRACE_SECONDS})
+ * is assumed; the saved `late` is not trusted, as no derived value is. A
+ * caller who submitted with another grace period can pass its own step 1.
+ */
+const dropDerivedFields: AttemptMigration = (saved) => {
+  const { formatVersion: _version, deadline: _deadline, late: _late, result: _result, ...facts } = saved;
+  return { formatVersion: 2, ...facts, ...(facts.status === 'submitted' ? { graceSeconds: DEFAULT_GRACE_SECONDS } : {}) };
+};
+
+/**
+ * quizkit's own migrations of saved attempts: step 1 turns a version-1 text
+ * (which saved the deadline, `late` and the result) into version 2 (facts
+ * only: those are recomputed from the quiz). When the format changes again,
+ * version N's step is added here under key N and
+ * {@link ATTEMPT_FORMAT_VERSION} becomes N + 1.
  *
  * @example
  * ```ts
  * import { ATTEMPT_MIGRATIONS } from 'quizkit/attempts';
- * Object.keys(ATTEMPT_MIGRATIONS); //=> []
+ * Object.keys(ATTEMPT_MIGRATIONS); //=> ['1']
+ * const v2 = ATTEMPT_MIGRATIONS[1]!({ formatVersion: 1, status: 'in-progress', deadline: 5, answers: {} });
+ * v2; //=> { formatVersion: 2, status: 'in-progress', answers: {} }
  * ```
  */
-export const ATTEMPT_MIGRATIONS: AttemptMigrations = Object.freeze({});
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+export const ATTEMPT_MIGRATIONS: AttemptMigrations = Object.freeze({ 1: dropDerivedFields });
 
 /**
  * The options of {@link migrateSavedAttempt}.
@@ -97,7 +88,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * @example
  * ```ts
  * import type { MigrateOptions } from 'quizkit/attempts';
- * const options: MigrateOptions = { targetVersion: 1 };
+ * const options: MigrateOptions = { targetVersion: 2 };
  * ```
  */
 export interface MigrateOptions {
@@ -122,11 +113,11 @@ export interface MigrateOptions {
  * @example
  * ```ts
  * import { migrateSavedAttempt } from 'quizkit/attempts';
- * const v2 = migrateSavedAttempt({ formatVersion: 1 }, {
- *   targetVersion: 2,
- *   migrations: { 1: (saved) => ({ ...saved, formatVersion: 2 }) },
+ * const v3 = migrateSavedAttempt({ formatVersion: 2 }, {
+ *   targetVersion: 3,
+ *   migrations: { 2: (saved) => ({ ...saved, formatVersion: 3 }) },
  * });
- * v2.formatVersion; //=> 2
+ * v3.formatVersion; //=> 3
  * ```
  */
 export function migrateSavedAttempt(saved: unknown, options: MigrateOptions = {}): Record<string, unknown> {
@@ -164,7 +155,6 @@ export function migrateSavedAttempt(saved: unknown, options: MigrateOptions = {}
   return data;
 }
 
-const longText = text(20_000);
 const maxParts = Math.max(LIMITS.optionsPerQuestion, LIMITS.itemsPerOrdering, LIMITS.statementsPerMatching);
 
 // A response as recorded: an option id, a list of ids, or statement id → actor id / null.
@@ -174,78 +164,28 @@ const response = either(
   [(value) => isRecord(value), record(either([(value) => value === null, () => null], [() => true, id]), LIMITS.statementsPerMatching)],
 );
 
-const responseIssue = object({
-  code: oneOf(RESPONSE_ISSUE_CODES),
-  questionId: optional(text(200)),
-  path: list(either([(value) => typeof value === 'number', integer(0)], [() => true, text(200)]), 10),
-  message: longText,
-});
+const time = integer(0, MAX_EPOCH_MILLIS);
 
-const partResult = object({
-  id: text(200),
-  kind: oneOf(['option', 'item', 'statement']),
-  earned: fraction,
-  possible: fraction,
-  correct: boolean,
-  response: optional(
-    either(
-      [(value) => value === null, () => null],
-      [(value) => typeof value === 'boolean', boolean],
-      [(value) => typeof value === 'number', finite],
-      [() => true, text(200)],
-    ),
-  ),
-  feedback: optional(longText),
-});
+const quizHash: Check<string> = (value, path, issues) =>
+  typeof value === 'string' && QUIZ_HASH_PATTERN.test(value) ? value : issues.add(path, 'Expected a quiz hash, "cyrb64:" and 16 hex digits');
 
-const questionResult = object({
-  questionId: id,
-  type: oneOf(['single-choice', 'multiple-choice', 'ordering', 'matching']),
-  rule: text(100),
-  status: oneOf(['correct', 'partial', 'incorrect', 'unanswered', 'invalid']),
-  fraction,
-  earned: fraction,
-  possible: fraction,
-  statistic: optional(object({ name: text(100), value: finite, of: finite, text: text(1_000) })),
-  parts: list(partResult, maxParts),
-  feedback: list(longText, maxParts + 1),
-  issues: list(responseIssue, 200),
-});
+const graceSeconds: Check<number> = (value, path, issues) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value + 0 : issues.add(path, 'Expected a non-negative number of seconds');
 
-const breakdown = object({ earned: fraction, possible: fraction, questionIds: list(id, LIMITS.questionsPerQuiz) });
-
-const quizResult = object({
-  quizId: id,
-  earned: fraction,
-  possible: fraction,
-  percent: fraction,
-  passMark: fraction,
-  passed: boolean,
-  questions: list(questionResult, LIMITS.questionsPerQuiz),
-  byObjective: record(breakdown, LIMITS.objectivesPerModule * 10),
-  bySection: record(breakdown, LIMITS.sectionsPerModule),
-  issues: list(responseIssue, 200),
-});
-
+// The facts, and only the facts: a field derived from them (deadline, late,
+// result) is an unknown field here, so a text that claims one is refused.
 const base = {
   formatVersion: integer(1),
   quizId: id,
-  quizHash: text(100, 1),
+  quizHash,
   seed: text(MAX_SEED_LENGTH, 1),
   attemptNumber: integer(1),
-  startedAt: integer(0),
-  deadline: optional(integer(0)),
-  answers: record(object({ response, at: integer(0) }), LIMITS.questionsPerQuiz),
+  startedAt: time,
+  answers: record(object({ response, at: time }), LIMITS.questionsPerQuiz),
 };
 
 const inProgress = object({ ...base, status: oneOf(['in-progress']) });
-const submitted = object({
-  ...base,
-  status: oneOf(['submitted']),
-  submittedAt: integer(0),
-  late: boolean,
-  result: quizResult,
-});
+const submitted = object({ ...base, status: oneOf(['submitted']), submittedAt: time, graceSeconds });
 
 const savedAttempt: Check<unknown> = (value, path, issues) =>
   isRecord(value) && value.status === 'submitted'
@@ -255,43 +195,79 @@ const savedAttempt: Check<unknown> = (value, path, issues) =>
       : issues.add([...path, 'status'], 'Expected status "in-progress" or "submitted"');
 
 /**
- * Saves an attempt as a JSON string: the attempt's fields plus
- * `formatVersion` ({@link ATTEMPT_FORMAT_VERSION}). The quiz is not included,
- * only its content hash (`quizHash`), so resuming checks the quiz is unchanged.
- * The text holds the seed (and, once submitted, the result): in exam mode keep
- * it on the server.
- *
- * @param attempt - The attempt.
- * @returns JSON text that {@link parseAttempt} reads back to an equal attempt.
+ * The options of {@link serializeAttempt}.
  *
  * @example
  * ```ts
- * import { serializeAttempt, parseAttempt, startAttempt } from 'quizkit/attempts';
- * import { northKoreaChina } from 'quizkit/modules';
- * const attempt = startAttempt(northKoreaChina.quizzes[0], { seed: 'abc', now: 0 });
- * const saved = serializeAttempt(attempt);
- * JSON.parse(saved).formatVersion; //=> 1
- * parseAttempt(saved); //=> attempt
+ * import type { SerializeAttemptOptions } from 'quizkit/attempts';
+ * const options: SerializeAttemptOptions = { key: crypto.getRandomValues(new Uint8Array(32)) };
  * ```
  */
-export function serializeAttempt(attempt: Attempt): string {
-  // Built field by field so only the format's fields are written.
-  const common = {
+export interface SerializeAttemptOptions {
+  /**
+   * The server's secret key. With a key the text is sealed (HMAC-SHA-256) and
+   * `serializeAttempt` returns a Promise; without one it returns the text.
+   */
+  readonly key?: AttemptKey | undefined;
+}
+
+function savedText(attempt: Attempt): string {
+  // Built field by field: only the facts are written, never the derived deadline, late or result.
+  const answers = Object.fromEntries(Object.entries(attempt.answers).map(([questionId, recorded]) => [questionId, { response: recorded.response, at: recorded.at }]));
+  const facts = {
     formatVersion: ATTEMPT_FORMAT_VERSION,
     quizId: attempt.quizId,
     quizHash: attempt.quizHash,
     seed: attempt.seed,
     attemptNumber: attempt.attemptNumber,
     startedAt: attempt.startedAt,
-    ...(attempt.deadline !== undefined ? { deadline: attempt.deadline } : {}),
-    answers: attempt.answers,
+    answers,
     status: attempt.status,
   };
   return JSON.stringify(
-    attempt.status === 'submitted'
-      ? { ...common, submittedAt: attempt.submittedAt, late: attempt.late, result: attempt.result }
-      : common,
+    attempt.status === 'submitted' ? { ...facts, submittedAt: attempt.submittedAt, graceSeconds: attempt.graceSeconds } : facts,
   );
+}
+
+/**
+ * Saves an attempt as JSON text: its facts only — quiz id and content hash,
+ * seed, attempt number, start time, answers with their times, status, and
+ * once submitted the submission time and grace period — plus
+ * `formatVersion` ({@link ATTEMPT_FORMAT_VERSION}). The deadline, `late` and
+ * the result are not written: {@link parseAttempt} recomputes them from the
+ * facts and the quiz, so a saved text cannot claim a score. Its length is at
+ * most {@link MAX_SAVED_ATTEMPT_LENGTH}, whatever the quiz's content.
+ *
+ * With `{ key }` the text is sealed with HMAC-SHA-256 (Web Crypto) and the
+ * result is a Promise: use that for text that passes through hands you do not
+ * trust (a client of a stateless server, browser storage). The text holds the
+ * seed either way; sealing authenticates it, it does not hide it.
+ *
+ * @param attempt - The attempt.
+ * @param options - `{ key }` to seal.
+ * @returns JSON text that {@link parseAttempt} reads back to an equal attempt (a Promise of it with a key).
+ *
+ * @example
+ * ```ts
+ * import { serializeAttempt, parseAttempt, startAttempt } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
+ * const attempt = startAttempt(quiz, { seed: 'abc', now: 0 });
+ * const saved = serializeAttempt(attempt);
+ * JSON.parse(saved).formatVersion; //=> 2
+ * parseAttempt(saved, { quiz }); //=> attempt
+ * const key = crypto.getRandomValues(new Uint8Array(32));
+ * const sealed = await serializeAttempt(attempt, { key });
+ * (await parseAttempt(sealed, { quiz, key })).seed; //=> 'abc'
+ * ```
+ */
+export function serializeAttempt(attempt: Attempt, options?: { readonly key?: undefined }): string;
+export function serializeAttempt(attempt: Attempt, options: { readonly key: AttemptKey }): Promise<string>;
+export function serializeAttempt(attempt: Attempt, options?: SerializeAttemptOptions): string | Promise<string>;
+export function serializeAttempt(attempt: Attempt, options: SerializeAttemptOptions = {}): string | Promise<string> {
+  if (options.key === undefined) return savedText(attempt);
+  const key = options.key;
+  return (async () => seal(savedText(attempt), key))();
 }
 
 /**
@@ -305,16 +281,23 @@ export function serializeAttempt(attempt: Attempt): string {
  * ```
  */
 export interface ParseAttemptOptions {
+  /**
+   * The quiz the attempt is at. Required: the attempt must be for this quiz,
+   * unchanged (`wrong_quiz`, `quiz_changed`); an in-progress attempt's
+   * recorded responses must check against its questions (`invalid_attempt`);
+   * and the deadline, `late` and the result are recomputed from it.
+   */
+  readonly quiz: DeepReadonly<Quiz>;
   /** The longest text accepted, in characters (default {@link MAX_SAVED_ATTEMPT_LENGTH}). */
   readonly maxLength?: number;
   /** Migrations to use instead of {@link ATTEMPT_MIGRATIONS}. */
   readonly migrations?: AttemptMigrations;
   /**
-   * The quiz to resume against. When given, the attempt must be for this
-   * quiz, unchanged (`wrong_quiz`, `quiz_changed`), and every recorded
-   * response must check against its question (`invalid_attempt`).
+   * The key the text was sealed with. With a key only a sealed, unchanged
+   * text is accepted (`tampered` otherwise) and `parseAttempt` returns a
+   * Promise; without one a sealed text is refused (`invalid_attempt`).
    */
-  readonly quiz?: DeepReadonly<Quiz>;
+  readonly key?: AttemptKey | undefined;
 }
 
 /**
@@ -323,7 +306,8 @@ export interface ParseAttemptOptions {
  * @example
  * ```ts
  * import { safeParseAttempt, type SafeParseAttemptResult } from 'quizkit/attempts';
- * const parsed: SafeParseAttemptResult = safeParseAttempt('{');
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const parsed: SafeParseAttemptResult = safeParseAttempt('{', { quiz: northKoreaChina.quizzes[0] });
  * if (!parsed.success) parsed.error.code; //=> 'invalid_json'
  * ```
  */
@@ -332,81 +316,139 @@ export type SafeParseAttemptResult =
   | { readonly success: false; readonly error: AttemptError };
 
 /**
- * Reads a saved attempt, never throwing: see {@link parseAttempt}.
+ * Reads a saved attempt, never throwing an {@link AttemptError} (it returns
+ * it instead): see {@link parseAttempt}. With a `key` it returns a Promise.
  *
  * @param json - The saved text.
- * @param options - Size limit, migrations, and the quiz to check against.
+ * @param options - The quiz, and optionally the key, size limit and migrations.
  * @returns `{ success: true, attempt }` or `{ success: false, error }`.
  *
  * @example
  * ```ts
  * import { safeParseAttempt } from 'quizkit/attempts';
- * safeParseAttempt('{"formatVersion": 99}').success; //=> false
+ * import { northKoreaChina } from 'quizkit/modules';
+ * safeParseAttempt('{"formatVersion": 99}', { quiz: northKoreaChina.quizzes[0] }).success; //=> false
  * ```
  */
-export function safeParseAttempt(json: unknown, options: ParseAttemptOptions = {}): SafeParseAttemptResult {
-  try {
-    return { success: true, attempt: parseAttempt(json, options) };
-  } catch (error) {
+export function safeParseAttempt(json: unknown, options: ParseAttemptOptions & { readonly key?: undefined }): SafeParseAttemptResult;
+export function safeParseAttempt(json: unknown, options: ParseAttemptOptions & { readonly key: AttemptKey }): Promise<SafeParseAttemptResult>;
+export function safeParseAttempt(json: unknown, options: ParseAttemptOptions): SafeParseAttemptResult | Promise<SafeParseAttemptResult>;
+export function safeParseAttempt(json: unknown, options: ParseAttemptOptions): SafeParseAttemptResult | Promise<SafeParseAttemptResult> {
+  const failure = (error: unknown): SafeParseAttemptResult => {
     if (error instanceof AttemptError) return { success: false, error };
     throw error;
+  };
+  if (options?.key !== undefined) {
+    return parseAttempt(json, { ...options, key: options.key }).then((attempt): SafeParseAttemptResult => ({ success: true, attempt }), failure);
+  }
+  try {
+    return { success: true, attempt: parseAttempt(json, { ...options, key: undefined }) };
+  } catch (error) {
+    return failure(error);
   }
 }
 
 /**
- * Reads a saved attempt back: checks the size, parses the JSON, upgrades old
- * format versions through the migrations, then validates every field by hand
- * (strictly: unknown fields are refused) and rebuilds the attempt from the
- * accepted values only. Throws an {@link AttemptError} with code `too_large`,
- * `invalid_json`, `unsupported_version` or `invalid_attempt` (with an issue
- * per problem, each with its path) — and, when `options.quiz` is given,
- * `wrong_quiz` or `quiz_changed`.
+ * Reads a saved attempt back. In order: checks the size (`too_large`); with
+ * a `key`, checks the seal (`tampered`); parses the JSON (`invalid_json`);
+ * upgrades old format versions through the migrations
+ * (`unsupported_version`); validates every field by hand, strictly — unknown
+ * fields (a saved `deadline`, `late` or `result` among them) are refused
+ * (`invalid_attempt`, an issue per problem with its path); checks the
+ * attempt is at this unchanged quiz (`wrong_quiz`, `quiz_changed`) and, in
+ * progress, that every recorded response fits its question; checks the facts
+ * agree (`inconsistent_attempt`: an answer before the start or after the
+ * deadline, a submission before the start or before the last answer); then
+ * rebuilds the attempt, recomputing the deadline, `late` and the result from
+ * the facts and the quiz.
+ *
+ * Without a key it returns the attempt; with a key, a Promise of it.
  *
  * @param json - The saved text, from {@link serializeAttempt}.
- * @param options - Size limit, migrations, and the quiz to check against.
- * @returns The attempt.
+ * @param options - The quiz, and optionally the key, size limit and migrations.
+ * @returns The attempt (a Promise of it with a key).
  *
  * @example
  * ```ts
  * import { parseAttempt, isAttemptError } from 'quizkit/attempts';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz = northKoreaChina.quizzes[0];
  * try {
- *   parseAttempt('{"formatVersion": 1, "status": "paused"}');
+ *   parseAttempt('{"formatVersion": 2, "status": "paused"}', { quiz });
  * } catch (error) {
  *   if (isAttemptError(error)) error.code; //=> 'invalid_attempt'
  * }
  * ```
  */
-export function parseAttempt(json: unknown, options: ParseAttemptOptions = {}): Attempt {
+export function parseAttempt(json: unknown, options: ParseAttemptOptions & { readonly key?: undefined }): Attempt;
+export function parseAttempt(json: unknown, options: ParseAttemptOptions & { readonly key: AttemptKey }): Promise<Attempt>;
+export function parseAttempt(json: unknown, options: ParseAttemptOptions): Attempt | Promise<Attempt>;
+export function parseAttempt(json: unknown, options: ParseAttemptOptions): Attempt | Promise<Attempt> {
+  if (!isRecord(options) || !isRecord(options.quiz)) {
+    throw new TypeError('parseAttempt needs { quiz }: the deadline, late and the result are recomputed from the quiz');
+  }
+  if (options.key === undefined) return parseText(checkedText(json, options), options);
+  const key = options.key;
+  return (async () => parseText(await unseal(checkedText(json, options), key), options))();
+}
+
+function checkedText(json: unknown, options: ParseAttemptOptions): string {
   const maxLength = options.maxLength ?? MAX_SAVED_ATTEMPT_LENGTH;
   if (typeof json !== 'string') throw new AttemptError('invalid_json', `Expected the saved attempt as a JSON string, found ${typeof json}`);
   if (json.length > maxLength) {
     throw new AttemptError('too_large', `The saved attempt is ${json.length} characters; the limit is ${maxLength}`);
   }
+  return json;
+}
+
+function invalid(issues: readonly AttemptIssue[], code: 'invalid_attempt' | 'inconsistent_attempt' = 'invalid_attempt'): AttemptError {
+  const [first] = issues as [AttemptIssue, ...AttemptIssue[]];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new AttemptError(code, `${first.path.join('.')}: ${first.message}${more}`, issues);
+}
+
+function parseText(json: string, options: ParseAttemptOptions): Attempt {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
     throw new AttemptError('invalid_json', `The saved attempt is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (isRecord(raw) && typeof raw.formatVersion === 'number') {
+    // JSON.parse reads 1.0 and 1e0 as 1; the text itself must say 1.
+    const written = topLevelNumber(json, 'formatVersion');
+    if (written !== undefined && !/^[1-9][0-9]*$/.test(written)) {
+      throw invalid([{ code: 'invalid_attempt', path: ['formatVersion'], message: `Expected a whole number written without a fraction or exponent, found ${written}` }]);
+    }
+  }
+  if (options.key === undefined && isRecord(raw) && Object.hasOwn(raw, SEAL_FIELD)) {
+    throw invalid([{ code: 'invalid_attempt', path: [SEAL_FIELD], message: 'This attempt is sealed: read it with the key that sealed it, parseAttempt(text, { quiz, key })' }]);
+  }
   const migrated = migrateSavedAttempt(raw, options.migrations ? { migrations: options.migrations } : {});
   const issues = new Issues();
   const checked = savedAttempt(migrated, [], issues);
-  if (checked === BAD) {
-    const [first] = issues.list as [AttemptIssue, ...AttemptIssue[]];
-    const more = issues.list.length > 1 ? ` (and ${issues.list.length - 1} more)` : '';
-    throw new AttemptError('invalid_attempt', `${first.path.join('.')}: ${first.message}${more}`, issues.list);
-  }
-  const { formatVersion: _version, ...attempt } = checked as Record<string, unknown>;
-  const result = attempt as unknown as Attempt;
-  if (options.quiz) checkAgainstQuiz(result, options.quiz);
-  return result;
+  if (checked === BAD) throw invalid(issues.list);
+  const { formatVersion: _version, ...facts } = checked as Record<string, unknown>;
+  return fromSavedFacts(facts as unknown as AttemptFacts, options.quiz);
 }
 
-function checkAgainstQuiz(attempt: Attempt, quiz: DeepReadonly<Quiz>): void {
-  assertSameQuiz(attempt, quiz);
+function fromSavedFacts(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): Attempt {
+  assertSameQuiz(facts, quiz);
+  // A submitted attempt keeps responses that no longer fit (after a deliberate
+  // re-score they score `invalid`); an in-progress one must fit, to go on.
+  if (facts.status === 'in-progress') {
+    const issues = responseIssues(facts, quiz);
+    if (issues.length) throw new AttemptError('invalid_attempt', `The saved answers do not fit quiz "${quiz.id}"`, issues);
+  }
+  const contradicting = contradictions(facts, quiz);
+  if (contradicting.length) throw invalid(contradicting, 'inconsistent_attempt');
+  return fromFacts(facts, quiz);
+}
+
+function responseIssues(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): AttemptIssue[] {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   const issues: AttemptIssue[] = [];
-  for (const [questionId, recorded] of Object.entries(attempt.answers)) {
+  for (const [questionId, recorded] of Object.entries(facts.answers)) {
     const question = byId.get(questionId);
     if (!question) {
       issues.push({ code: 'unknown_question', path: ['answers', questionId], message: `"${questionId}" is not a question of quiz "${quiz.id}"` });
@@ -418,5 +460,34 @@ function checkAgainstQuiz(attempt: Attempt, quiz: DeepReadonly<Quiz>): void {
       issues.push({ code: 'invalid_shape', path: ['answers', questionId, 'response'], message: 'A recorded answer must not be empty' });
     }
   }
-  if (issues.length) throw new AttemptError('invalid_attempt', `The saved answers do not fit quiz "${quiz.id}"`, issues);
+  return issues;
+}
+
+/**
+ * The text of the number a top-level member of a JSON object has (the last
+ * one, as JSON.parse keeps the last of duplicate keys), or undefined. Only
+ * called on text JSON.parse has accepted, so the scan need not validate.
+ */
+function topLevelNumber(json: string, name: string): string | undefined {
+  let depth = 0;
+  let found: string | undefined;
+  for (let i = 0; i < json.length; i++) {
+    const char = json[i];
+    if (char === '"') {
+      const start = i;
+      for (i++; json[i] !== '"'; i++) if (json[i] === '\\') i++;
+      if (depth !== 1) continue;
+      let next = i + 1;
+      while (/\s/.test(json[next] ?? '')) next++;
+      if (json[next] !== ':') continue;
+      if (JSON.parse(json.slice(start, i + 1)) !== name) continue;
+      next++;
+      while (/\s/.test(json[next] ?? '')) next++;
+      const number = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+      number.lastIndex = next;
+      found = number.exec(json)?.[0];
+    } else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+  }
+  return found;
 }

@@ -54,7 +54,11 @@ export interface AttemptBase {
   readonly attemptNumber: number;
   /** When the attempt started. */
   readonly startedAt: EpochMillis;
-  /** When answers stop being accepted: `startedAt + timeLimitSeconds × 1000`; absent without a time limit. */
+  /**
+   * When answers stop being accepted: `startedAt + timeLimitSeconds × 1000`;
+   * absent without a time limit. Derived from the quiz: a saved attempt does
+   * not hold it, and `parseAttempt` recomputes it.
+   */
   readonly deadline?: EpochMillis;
   /**
    * The answered questions only, by question id. A question the learner never
@@ -82,7 +86,10 @@ export interface InProgressAttempt extends AttemptBase {
 }
 
 /**
- * A submitted attempt, with its score. It takes no more answers.
+ * A submitted attempt, with its score. It takes no more answers. `late` and
+ * `result` are derived from the facts (the answers, `submittedAt`,
+ * `graceSeconds`) and the quiz: a saved attempt does not hold them, and
+ * `parseAttempt` recomputes them.
  *
  * @example
  * ```ts
@@ -99,6 +106,8 @@ export interface SubmittedAttempt extends AttemptBase {
   readonly status: 'submitted';
   /** When it was submitted. */
   readonly submittedAt: EpochMillis;
+  /** The grace period, in seconds, the submission was judged with (see `SubmitOptions`). */
+  readonly graceSeconds: number;
   /** Whether it was submitted after the deadline plus the grace period. */
   readonly late: boolean;
   /** The score of the answers given before the deadline. */

@@ -139,7 +139,8 @@ export interface LearnerMultipleChoiceView extends LearnerQuestionViewBase {
 
 /**
  * An ordering question as the learner sees it: the items in a shuffled order
- * that is never the correct one.
+ * (any order, the correct one included, is equally likely; an untouched
+ * ordering is unanswered).
  *
  * @example
  * ```ts
