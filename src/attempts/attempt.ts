@@ -262,7 +262,7 @@ export function submitAttempt(attempt: Attempt, quiz: AnyQuiz, now: EpochMillis,
   }
   assertSameQuiz(attempt, quiz);
   assertMonotonic(attempt, now);
-  return fromFacts({ ...factsOf(attempt), status: 'submitted', submittedAt: now, graceSeconds }, quiz) as SubmittedAttempt;
+  return fromFacts({ ...factsOf(attempt), status: 'submitted', submittedAt: now, graceSeconds: graceSeconds + 0 }, quiz) as SubmittedAttempt;
 }
 
 /** The facts every attempt shares (everything but the derived deadline and the submission). */

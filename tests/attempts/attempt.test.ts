@@ -214,9 +214,9 @@ describe('submitAttempt and the late policy', () => {
   });
 
   it('refuses a second submission and a changed quiz', () => {
-    const done = submitAttempt(full(), quiz, T0 + 1);
-    expect(refused(() => submitAttempt(done, quiz, T0 + 2)).code).toBe('already_submitted');
-    expect(refused(() => submitAttempt(full(), { ...quiz, title: 'New' }, T0 + 2)).code).toBe('quiz_changed');
+    const done = submitAttempt(full(), quiz, T0 + 1_001);
+    expect(refused(() => submitAttempt(done, quiz, T0 + 1_002)).code).toBe('already_submitted');
+    expect(refused(() => submitAttempt(full(), { ...quiz, title: 'New' }, T0 + 1_002)).code).toBe('quiz_changed');
   });
 
   it('reports the time remaining', () => {
