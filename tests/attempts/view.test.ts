@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Quiz, type QuizInput, parseQuiz } from 'quizkit/schema';
 import { correctResponse } from 'quizkit';
-import { type LearnerView, answer, isAttemptError, learnerView, startAttempt } from 'quizkit/attempts';
+import { answer, isAttemptError, learnerView, startAttempt } from 'quizkit/attempts';
 import { T0, moduleInput, quiz, secretTexts } from './fixtures.js';
 
 /** Every key a learner view may contain, at any depth. */
@@ -61,21 +61,13 @@ describe('the learner view', () => {
     expect(json).not.toContain(JSON.stringify(correctResponse(matching)));
   });
 
-  it('shows an ordering question in an order that is not the correct one', () => {
-    const ordering = quiz.questions.find((q) => q.type === 'ordering')!;
-    const correct = correctResponse(ordering);
-    for (let i = 0; i < 300; i++) {
-      const shown = viewOf(quiz, `o${i}`).questions.find((q) => q.type === 'ordering')!;
-      expect(shown.type === 'ordering' && shown.items.map((item) => item.id)).not.toEqual(correct);
-    }
-  });
-
   it('is the same whatever the key, feedback, explanation and quote are', () => {
     // The same quiz with a different key and different secret texts: the views must be identical,
-    // so nothing in a view can depend on (and reveal) them. Ordering is left out: a shuffle equal
-    // to the correct order is rotated, so its start depends on the correct order by design.
+    // so nothing in a view can depend on (and reveal) them — the ordering's starting order included
+    // (issue #12: it used to avoid the correct order, and so revealed it).
     const rekeyed: QuizInput = structuredClone(moduleInput.quizzes[0]) as unknown as QuizInput;
-    const [single, multi, , match] = rekeyed.questions as unknown as Record<string, any>[];
+    const [single, multi, ordering, match] = rekeyed.questions as unknown as Record<string, any>[];
+    ordering!.correctOrder = ['collect', 'precipitate', 'condense', 'evaporate'];
     single!.options = [
       { id: 'nimbostratus', text: 'Nimbostratus', feedback: 'other' },
       { id: 'cumulus', text: 'Cumulus', correct: true },
@@ -90,12 +82,11 @@ describe('the learner view', () => {
       delete q.feedback;
     }
     const other = parseQuiz(rekeyed);
-    const withoutOrdering = (view: LearnerView) => ({ ...view, questions: view.questions.filter((q) => q.type !== 'ordering') });
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (seed) => {
-        expect(withoutOrdering(viewOf(other, seed))).toEqual(withoutOrdering(viewOf(quiz, seed)));
+        expect(viewOf(other, seed)).toEqual(viewOf(quiz, seed));
       }),
-      { numRuns: 100 },
+      { seed: 1234, numRuns: 100 },
     );
   });
 
