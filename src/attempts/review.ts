@@ -326,7 +326,8 @@ export interface QuestionReview {
 
 /**
  * A question review with everything shown: what {@link reviewAttempt}
- * returns without a `show` option.
+ * returns without a `show` option (its type says so; a `show` option gives a
+ * {@link QuestionReview}, whatever the flags).
  *
  * @example
  * ```ts
@@ -508,9 +509,9 @@ const normalized = (show: ReviewShow | undefined): ReviewShow =>
  * hidden.questions[0]?.status; //=> 'incorrect'
  * ```
  */
-export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt): CompleteAttemptReview;
+export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options?: { readonly show?: undefined }): CompleteAttemptReview;
 export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: ReviewOptions): AttemptReview;
-export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: ReviewOptions = {}): AttemptReview {
+export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: ReviewOptions | { readonly show?: undefined } = {}): AttemptReview {
   if (attempt.status !== 'submitted') {
     throw new AttemptError('not_submitted', 'The review shows the answer key, so it is available only after submission');
   }

@@ -52,30 +52,12 @@ export const integer =
     return value + 0;
   };
 
-export const finite: Check<number> = (value, path, issues) =>
-  typeof value === 'number' && Number.isFinite(value) ? value + 0 : issues.add(path, `Expected a number, found ${describe(value)}`);
-
-export const boolean: Check<boolean> = (value, path, issues) =>
-  typeof value === 'boolean' ? value : issues.add(path, `Expected true or false, found ${describe(value)}`);
-
 export const oneOf =
   <const T extends string>(values: readonly T[]): Check<T> =>
   (value, path, issues) =>
     typeof value === 'string' && (values as readonly string[]).includes(value)
       ? (value as T)
       : issues.add(path, `Expected one of ${values.join(', ')}`);
-
-const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
-
-/** An exact fraction `{ n, d }`, reduced, with `d > 0`. */
-export const fraction: Check<{ n: number; d: number }> = (value, path, issues) => {
-  if (!isRecord(value) || Object.keys(value).length !== 2) return issues.add(path, 'Expected a fraction { n, d }');
-  const { n, d } = value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || typeof d !== 'number' || !Number.isSafeInteger(d) || d <= 0 || gcd(n, d) !== 1) {
-    return issues.add(path, 'Expected a reduced fraction { n, d } of safe integers with d > 0');
-  }
-  return { n: n + 0, d };
-};
 
 export const list =
   <T>(item: Check<T>, max: number): Check<T[]> =>
