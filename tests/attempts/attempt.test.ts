@@ -298,6 +298,20 @@ describe('a changed quiz', () => {
     expect(done.result.questions[0]!.status).toBe('incorrect');
   });
 
+  it('derives the deadline and late from the new time limit, and refuses one that would put answers after it', () => {
+    const lateByOldLimit = submitAttempt(answer(start(), quiz, 'q-multi', ['fog'], T0 + 1), quiz, T0 + 900_000);
+    expect([lateByOldLimit.late, lateByOldLimit.graceSeconds]).toEqual([true, DEFAULT_GRACE_SECONDS]);
+    const rescored = rescoreAttempt(lateByOldLimit, fixed, { acknowledgeQuizChange: true });
+    expect([rescored.deadline, rescored.late, rescored.graceSeconds]).toEqual([T0 + 1_200_000, false, DEFAULT_GRACE_SECONDS]);
+
+    const answeredLate = answer(start(), quiz, 'q-multi', ['fog'], T0 + 500_000);
+    const shorter = parseQuiz({ ...structuredClone(moduleInput.quizzes[0]), timeLimitSeconds: 60 });
+    const error = refused(() => rescoreAttempt(answeredLate, shorter, { acknowledgeQuizChange: true }));
+    expect(error.code).toBe('inconsistent_attempt');
+    expect(error.issues[0]).toMatchObject({ path: ['answers', 'q-multi', 'at'] });
+    expect(answeredLate.answers['q-multi']).toEqual({ response: ['fog'], at: T0 + 500_000 });
+  });
+
   it('moves an in-progress attempt onto the new quiz, dropping answers that no longer fit', () => {
     let attempt: Attempt = answer(start(), quiz, 'q-single', 'stratus', T0 + 1);
     attempt = answer(attempt, quiz, 'q-multi', ['fog'], T0 + 1);
