@@ -86,9 +86,9 @@ export interface ReviewState {
   /** The learner's submitted attempts at the quiz, this one included. */
   readonly attemptsUsed: number;
   /** How many attempts the learner may make; no limit when absent. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /** When the quiz closes; never when absent. */
-  readonly closesAt?: EpochMillis;
+  readonly closesAt?: EpochMillis | undefined;
   /** The current time. */
   readonly now: EpochMillis;
 }
