@@ -76,9 +76,9 @@ export async function loadQuizFiles(
 /** The line and column of a module file's top-level `id`. */
 function idPosition(file: string | undefined): { line: number; column: number } {
   if (!file) return { line: 1, column: 1 };
-  const { document, lineCounter } = readSource(readFileSync(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'yaml');
+  const { document, lines } = readSource(readFileSync(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'yaml');
   if (!document) return { line: 1, column: 1 };
-  const { line, col } = lineCounter.linePos(offsetOf(document, ['id'], false));
+  const { line, col } = lines.linePos(offsetOf(document, ['id'], false));
   return { line, column: col };
 }
 

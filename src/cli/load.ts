@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import * as builtins from '../modules/index.js';
-import { offsetOf } from '../node/locate.js';
+import { locator } from '../node/locate.js';
 import { safeLoadModuleFile } from '../node/load.js';
 import { readSource } from '../node/source.js';
 import { SAFE_ID } from '../schema/common.js';
@@ -120,13 +120,14 @@ export async function readJsonFile(cwd: string, file: string): Promise<JsonFile>
     const issue: QuizIssue = { code: 'invalid_syntax', path: [], message: `Cannot read the file: ${reason}`, file, line: 1, column: 1 };
     return { file, value: undefined, issues: [issue], locate: () => ({ line: 1, column: 1 }) };
   }
-  const { document, value, problems, lineCounter } = readSource(text, 'json');
+  const { document, value, problems, lines } = readSource(text, 'json');
   const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
   const issues = problems.map((problem): QuizIssue => ({ code: problem.code, path: [], message: problem.message, file, ...at(problem.offset) }));
-  const locate = (path: readonly (string | number)[], atKey: boolean) => (document ? at(offsetOf(document, path, atKey)) : { line: 1, column: 1 });
+  const offsetOf = document ? locator(document) : undefined;
+  const locate = (path: readonly (string | number)[], atKey: boolean) => (offsetOf ? at(offsetOf(path, atKey)) : { line: 1, column: 1 });
   return { file, value: issues.length ? undefined : value, issues, locate };
 }
 
