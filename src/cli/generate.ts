@@ -6,6 +6,7 @@ import { offsetOf } from '../node/locate.js';
 import { readSource } from '../node/source.js';
 import { moduleCodeHeader, moduleIdProblems, renderModuleCode, renderModulesIndex } from '../node/build/module-code.js';
 import { modulePageHeader, renderModulePage } from '../node/build/module-page.js';
+import { quotedName } from '../node/build/names.js';
 import type { Module } from '../schema/types.js';
 
 /**
@@ -85,7 +86,7 @@ function idPosition(file: string | undefined): { line: number; column: number } 
 /** The typed module code: `<module-id>.ts` per module and `index.ts`, by file name. */
 export function moduleCodeFiles(loaded: readonly LoadedFile[], quizzesShown: string, options: GeneratorOptions): Map<string, string> {
   const named = loaded.map(({ module, source }) => ({ module, source, file: `${module.id}.ts` }));
-  const sources = named.length ? named.map(({ source }) => source).join(', ') : `${quizzesShown}/ (no quiz files)`;
+  const sources = named.length ? named.map(({ source }) => quotedName(source)).join(', ') : `${quotedName(`${quizzesShown}/`)} (no quiz files)`;
   return new Map<string, string>([
     ...named.map(({ module, source, file }) => [file, renderModuleCode(module, source, options)] as const),
     ['index.ts', renderModulesIndex(named, sources, options)],

@@ -12,7 +12,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 const VALID_YAML = readFileSync(fixture('valid-module.yaml'), 'utf8');
 const VALID_JSON = readFileSync(fixture('valid-module.json'), 'utf8');
 
-const issuesOf = (text: string, file = 'm.yaml'): QuizIssue[] => {
+const issuesOf = (text: string, file = 'm.yaml'): readonly QuizIssue[] => {
   const result = parseModuleSource(text, { file });
   return result.success ? [] : result.issues;
 };

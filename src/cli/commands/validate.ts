@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { parseCommand } from '../args.js';
-import { type CliIo, Output, UsageError } from '../io.js';
+import { type CliIo, Output, printable, UsageError } from '../io.js';
 import { loadModuleAt, requirePath } from '../load.js';
 import { QUIZ_FILE } from '../generate.js';
 
@@ -81,7 +81,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const s = out.out;
   for (const report of invalid) {
     for (const issue of report.issues) {
-      out.print(`${s.bold(`${issue.file}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${s.yellow(issue.code)}  ${issue.message}`);
+      out.print(`${s.bold(`${printable(issue.file ?? '')}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${s.yellow(issue.code)}  ${issue.message}`);
     }
   }
   const e = out.err;
