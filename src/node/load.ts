@@ -71,8 +71,12 @@ export async function loadModuleFile(path: string): Promise<Module> {
   return result.data;
 }
 
-/** Decodes UTF-8 strictly (a stray Latin-1 byte is an issue, not a silent U+FFFD), then parses. */
-function parseModuleBytes(bytes: Uint8Array, file: string): SafeParseResult<Module> {
+/**
+ * Decodes UTF-8 strictly (a stray Latin-1 byte is an issue, not a silent U+FFFD), then parses.
+ *
+ * @internal
+ */
+export function parseModuleBytes(bytes: Uint8Array, file: string): SafeParseResult<Module> {
   let text: string;
   try {
     // Strips a leading byte-order mark, so columns on line 1 are not shifted.
