@@ -7,7 +7,7 @@ import { inProcess, root, tempDir } from './helpers.js';
 
 const fixture = readFileSync(join(root, 'tests/fixtures/valid-module.yaml'), 'utf8');
 
-describe('issue #13.8: quizkit build from hostile file names and titles', () => {
+describe('issue #13.8: quizkit build from hostile file names and titles', { timeout: 30_000 }, () => {
   it('writes module code that runs nothing when imported, and pages without raw HTML', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'quizzes'));

@@ -14,7 +14,7 @@ const base: Module = parsed.data;
 const options = { generator: 'quizkit build', typesImport: 'quizkit' };
 
 
-describe('issue #13.8: generated code and pages cannot be injected through file names and titles', () => {
+describe('issue #13.8: generated code and pages cannot be injected through file names and titles', { timeout: 30_000 }, () => {
   it('keeps a file name with a newline and a backtick, and a title closing it, inside comments and strings', () => {
     const module = { ...base, title: INJECTED_TITLE };
     const code = renderModuleCode(module, `quizzes/${INJECTED_NAME}`, options);

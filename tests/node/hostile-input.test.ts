@@ -31,7 +31,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('issue #13.2: a size cap before the YAML/JSON parse', () => {
+// Generous timeouts: these build megabyte inputs and run seeded properties, on machines that may be busy.
+describe('issue #13.2: a size cap before the YAML/JSON parse', { timeout: 30_000 }, () => {
   it('refuses a text over the byte cap with one limit_exceeded issue at 1:1, before parsing it', () => {
     const issues = issuesOf(`title: ${'x'.repeat(MODULE_FILE_LIMITS.bytes)}\n`);
     expect(issues).toEqual([
@@ -114,7 +115,7 @@ describe('issue #13.2: a size cap before the YAML/JSON parse', () => {
   });
 });
 
-describe('issue #13.4: exact positions after YAML error recovery, and no cascades', () => {
+describe('issue #13.4: exact positions after YAML error recovery, and no cascades', { timeout: 30_000 }, () => {
   it('reports the key after a multi-line stray scalar at its own line (5:1, not 3:1)', () => {
     const issues = issuesOf('a: 1\n} x\n  y\n  z\nb: 2\n');
     expect(issues.map((issue) => [issue.code, at(issue)])).toEqual([
