@@ -6,6 +6,7 @@ import { offsetOf } from '../node/locate.js';
 import { readSource } from '../node/source.js';
 import { moduleCodeHeader, moduleIdProblems, renderModuleCode, renderModulesIndex } from '../node/build/module-code.js';
 import { modulePageHeader, renderModulePage } from '../node/build/module-page.js';
+import { quotedName } from '../node/build/names.js';
 import type { Module } from '../schema/types.js';
 
 /**
@@ -76,16 +77,16 @@ export async function loadQuizFiles(
 /** The line and column of a module file's top-level `id`. */
 function idPosition(file: string | undefined): { line: number; column: number } {
   if (!file) return { line: 1, column: 1 };
-  const { document, lineCounter } = readSource(readFileSync(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'yaml');
+  const { document, lines } = readSource(readFileSync(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'yaml');
   if (!document) return { line: 1, column: 1 };
-  const { line, col } = lineCounter.linePos(offsetOf(document, ['id'], false));
+  const { line, col } = lines.linePos(offsetOf(document, ['id'], false));
   return { line, column: col };
 }
 
 /** The typed module code: `<module-id>.ts` per module and `index.ts`, by file name. */
 export function moduleCodeFiles(loaded: readonly LoadedFile[], quizzesShown: string, options: GeneratorOptions): Map<string, string> {
   const named = loaded.map(({ module, source }) => ({ module, source, file: `${module.id}.ts` }));
-  const sources = named.length ? named.map(({ source }) => source).join(', ') : `${quizzesShown}/ (no quiz files)`;
+  const sources = named.length ? named.map(({ source }) => quotedName(source)).join(', ') : `${quotedName(`${quizzesShown}/`)} (no quiz files)`;
   return new Map<string, string>([
     ...named.map(({ module, source, file }) => [file, renderModuleCode(module, source, options)] as const),
     ['index.ts', renderModulesIndex(named, sources, options)],

@@ -73,3 +73,14 @@ export class Output {
     this.io.stderr.write(`${text}\n`);
   }
 }
+
+/**
+ * A file name as a terminal shows it: as it is, unless it holds control
+ * characters (a newline, or an escape sequence that would restyle or move
+ * the cursor), then as a JSON string literal, one line, every such character
+ * visible as an escape.
+ */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name) ? JSON.stringify(name).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : name;
+}

@@ -1,10 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import * as builtins from '../modules/index.js';
-import { offsetOf } from '../node/locate.js';
-import { safeLoadModuleFile } from '../node/load.js';
+import { locator } from '../node/locate.js';
+import { parseModuleBytes, safeLoadModuleFile } from '../node/load.js';
+import { tooLargeMessage } from '../node/limits.js';
+import { readModuleFileBytes } from '../node/read-file.js';
 import { readSource } from '../node/source.js';
 import { SAFE_ID } from '../schema/common.js';
 import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
@@ -28,10 +29,67 @@ export function shownPath(cwd: string, path: string): string {
   return shown.split('\\').join('/');
 }
 
-/** Refuses a path that does not exist, as a usage error (exit 2). */
+/** Why an I/O error means a path cannot be read, in words: `permission denied`, `symlink loop`, … */
+export function ioReason(error: unknown): string {
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symlink loop: the link points, directly or not, back to itself';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return message ?? String(error);
+  }
+}
+
+/**
+ * Why a path cannot be used, or `undefined` when it can be followed to
+ * something (a file, a folder, or anything else: see {@link notAFile}).
+ * Nothing is opened.
+ */
+export function pathProblem(absolute: string): string | undefined {
+  try {
+    statSync(absolute);
+    return undefined;
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') {
+      let link = false;
+      try {
+        link = lstatSync(absolute).isSymbolicLink();
+      } catch {
+        // Neither the link nor its target: it does not exist.
+      }
+      return link ? 'is a broken symlink: its target does not exist' : 'does not exist';
+    }
+    if (code === 'ELOOP') return 'is a symlink loop: the link points, directly or not, back to itself';
+    return `cannot be read: ${ioReason(error)}`;
+  }
+}
+
+/** What a path that is neither a regular file nor a folder is, or `undefined` for those two. Nothing is opened. */
+export function notAFile(absolute: string): string | undefined {
+  const info = statSync(absolute);
+  if (info.isFile() || info.isDirectory()) return undefined;
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Refuses a path that does not exist, a broken symlink or a symlink loop, or
+ * one that cannot be read, as a usage error (exit 2), naming which.
+ */
 export function requirePath(cwd: string, path: string, what: string, command: string): string {
   const absolute = resolve(cwd, path);
-  if (!existsSync(absolute)) throw new UsageError(`${what} "${path}" does not exist`, `Check the path, or run: quizkit ${command} --help`);
+  const problem = pathProblem(absolute);
+  if (problem) throw new UsageError(`${what} "${path}" ${problem}`, `Check the path, or run: quizkit ${command} --help`);
   return absolute;
 }
 
@@ -50,6 +108,26 @@ export async function loadModuleAt(cwd: string, path: string): Promise<LoadedMod
   return { ok: false, issues: result.issues.map((issue) => ({ ...issue, file: path })) };
 }
 
+/** The outcome of reading a module file for `validate`: the module, the issues of its file, or why it cannot be read. */
+export type CheckedModule = LoadedModule | { readonly ok: false; readonly unreadable: string };
+
+/**
+ * Reads a module file as {@link loadModuleAt} does, but tells a file that
+ * cannot be read (no permission, not a regular file, vanished) from one with
+ * problems: the first is unreadable input (exit 2), the second invalid (exit 1).
+ */
+export async function checkModuleAt(cwd: string, path: string): Promise<CheckedModule> {
+  const read = await readModuleFileBytes(resolve(cwd, path));
+  if (!read.ok && 'error' in read) {
+    const kind = read.error.code === 'EINVAL' || read.error.code === 'EISDIR' ? notAFile(resolve(cwd, path)) : undefined;
+    return { ok: false, unreadable: kind ? `it is ${kind}, not a module file` : ioReason(read.error) };
+  }
+  const result = read.ok
+    ? parseModuleBytes(read.bytes, path)
+    : ({ success: false, issues: [{ code: 'limit_exceeded', path: [], message: tooLargeMessage(read.tooLarge), file: path, line: 1, column: 1 }] } as const);
+  return result.success ? { ok: true, module: result.data, label: path } : { ok: false, issues: result.issues };
+}
+
 /**
  * Finds the module a user named: a file path; else, for a module id, the file
  * `quizzes/<id>.yaml` (`.yml`, `.json`) in the working directory; else the
@@ -57,12 +135,16 @@ export async function loadModuleAt(cwd: string, path: string): Promise<LoadedMod
  */
 export async function resolveModule(cwd: string, target: string, command: string): Promise<LoadedModule> {
   const absolute = resolve(cwd, target);
-  if (existsSync(absolute)) {
+  const problem = pathProblem(absolute);
+  if (problem === undefined) {
     if (statSync(absolute).isDirectory()) {
       throw new UsageError(`"${target}" is a folder; give one module file or a module id`, `Run: quizkit ${command} --help`);
     }
+    const kind = notAFile(absolute);
+    if (kind) throw new UsageError(`"${target}" is ${kind}, not a module file`, `Give a regular .yaml or .json file. Run: quizkit ${command} --help`);
     return loadModuleAt(cwd, target);
   }
+  if (problem !== 'does not exist') throw new UsageError(`Module file "${target}" ${problem}`, `Check the path, or run: quizkit ${command} --help`);
   if (SAFE_ID.test(target)) {
     for (const extension of ['yaml', 'yml', 'json']) {
       const candidate = `quizzes/${target}.${extension}`;
@@ -112,21 +194,24 @@ export interface JsonFile {
 
 /** Reads a JSON file (responses) with source positions; syntax problems come back as issues. */
 export async function readJsonFile(cwd: string, file: string): Promise<JsonFile> {
-  let text: string;
-  try {
-    text = (await readFile(resolve(cwd, file), 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const issue: QuizIssue = { code: 'invalid_syntax', path: [], message: `Cannot read the file: ${reason}`, file, line: 1, column: 1 };
+  // Read as a module file is: never opening a FIFO, never more than the byte cap.
+  const read = await readModuleFileBytes(resolve(cwd, file));
+  if (!read.ok) {
+    const issue: QuizIssue =
+      'tooLarge' in read
+        ? { code: 'limit_exceeded', path: [], message: tooLargeMessage(read.tooLarge), file, line: 1, column: 1 }
+        : { code: 'invalid_syntax', path: [], message: `Cannot read the file: ${read.error.message}`, file, line: 1, column: 1 };
     return { file, value: undefined, issues: [issue], locate: () => ({ line: 1, column: 1 }) };
   }
-  const { document, value, problems, lineCounter } = readSource(text, 'json');
+  const text = new TextDecoder('utf-8').decode(read.bytes);
+  const { document, value, problems, lines } = readSource(text, 'json');
   const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
   const issues = problems.map((problem): QuizIssue => ({ code: problem.code, path: [], message: problem.message, file, ...at(problem.offset) }));
-  const locate = (path: readonly (string | number)[], atKey: boolean) => (document ? at(offsetOf(document, path, atKey)) : { line: 1, column: 1 });
+  const offsetOf = document ? locator(document) : undefined;
+  const locate = (path: readonly (string | number)[], atKey: boolean) => (offsetOf ? at(offsetOf(path, atKey)) : { line: 1, column: 1 });
   return { file, value: issues.length ? undefined : value, issues, locate };
 }
 

@@ -10,3 +10,4 @@ export { parseModuleSource, type ParseModuleSourceOptions } from './parse-source
 export { loadModuleFile, safeLoadModuleFile } from './load.js';
 export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
+export { MODULE_FILE_LIMITS } from './limits.js';

@@ -1,7 +1,8 @@
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import { type SafeParseResult, safeParseModule } from '../schema/parse.js';
 import type { Module } from '../schema/types.js';
-import { offsetOf } from './locate.js';
+import { locator } from './locate.js';
+import type { MODULE_FILE_LIMITS } from './limits.js';
 import { type ModuleSourceFormat, readSource } from './source.js';
 
 /**
@@ -22,17 +23,24 @@ export interface ParseModuleSourceOptions {
 
 /**
  * Parses and validates the text of a module file (YAML, or JSON) without
- * touching the disk, never throwing. Every problem is reported at once, each
- * with `file`, 1-based `line` and `column`: syntax errors (code
- * `invalid_syntax`, duplicate keys included), then, when the syntax is sound,
- * every schema issue at the value it is about (an unknown field at its key, a
- * missing field at the mapping that lacks it). Issues are sorted by position.
+ * touching the disk, never throwing. Problems are reported with `file`,
+ * 1-based `line` and `column`: syntax errors (code `invalid_syntax`,
+ * duplicate keys included) at their exact place, at most one per line and
+ * {@link MODULE_FILE_LIMITS}.syntaxIssues in all (the rest counted in a last
+ * issue); only when the syntax is sound, every schema issue at the value it
+ * is about (an unknown field at its key, a missing field at the mapping that
+ * lacks it). Issues are sorted by position.
  *
  * A `.json` file is read as YAML 1.2 (so positions are exact) but must be
  * JSON: comments, unquoted strings and trailing commas are `invalid_syntax`.
  * A leading byte-order mark is ignored. Columns count UTF-16 code units, as
- * JavaScript strings and most editors do. Collections nested more than 64
- * deep, and aliases that expand too far, are refused as `limit_exceeded`.
+ * JavaScript strings and most editors do.
+ *
+ * Cost is linear in the text and bounded before each expensive step: a text
+ * over {@link MODULE_FILE_LIMITS}.bytes (8 MiB of UTF-8) is refused before it
+ * is parsed, collections nested deeper than `nesting` or with more than
+ * `entries` entries before they are composed, and aliases that expand too
+ * far before they are expanded; each as one `limit_exceeded` issue.
  *
  * @param text The file's text.
  * @param options The file name, and the format when the extension does not tell.
@@ -52,9 +60,9 @@ export function parseModuleSource(text: string, options: ParseModuleSourceOption
   const format = options.format ?? formatOf(file);
   // A byte-order mark is not a column: drop it so line 1 counts like the others.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const { document, value, problems, lineCounter } = readSource(source, format);
+  const { document, value, problems, lines } = readSource(source, format);
   const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { file, line, column: col };
   };
 
@@ -65,8 +73,9 @@ export function parseModuleSource(text: string, options: ParseModuleSourceOption
 
   const result = safeParseModule(value);
   if (result.success) return result;
+  const offsetOf = locator(document);
   const issues = result.issues
-    .map((issue): QuizIssue => ({ ...issue, ...at(offsetOf(document, issue.path, issue.code === 'unknown_field')) }))
+    .map((issue): QuizIssue => ({ ...issue, ...at(offsetOf(issue.path, issue.code === 'unknown_field')) }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { success: false, issues: issues as [QuizIssue, ...QuizIssue[]] };
 }

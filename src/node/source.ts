@@ -1,14 +1,7 @@
-import { Composer, type CST, type Document, isAlias, isNode, isScalar, LineCounter, Parser, visit } from 'yaml';
+import { Composer, CST, type Document, isAlias, isMap, isNode, isScalar, Lexer, Parser, visit } from 'yaml';
 import type { QuizIssueCode } from '../schema/codes.js';
-
-/**
- * How deep collections may nest in a quiz file. A module nests about 8 levels
- * (module › quizzes › quiz › questions › question › options › option › text).
- * yaml composes recursively: a hostile `[[[[…` 20 000 deep overflows the
- * stack, and on Node 20 that has aborted the process (a fatal V8
- * "RegExpCompiler Allocation failed") instead of throwing.
- */
-const MAX_NESTING = 64;
+import { MODULE_FILE_LIMITS, tooLargeMessage } from './limits.js';
+import { LineIndex } from './locate.js';
 
 /**
  * The formats a quiz file may be written in.
@@ -26,6 +19,8 @@ export interface SourceProblem {
   readonly code: QuizIssueCode;
   readonly message: string;
   readonly offset: number;
+  /** A consequence of an earlier problem: counted, not listed. */
+  readonly followOn?: boolean;
 }
 
 /** The composed document (when the text could be read), and every problem found in the text. @internal */
@@ -33,26 +28,49 @@ export interface ReadSource {
   readonly document: Document.Parsed | undefined;
   readonly value: unknown;
   readonly problems: SourceProblem[];
-  readonly lineCounter: LineCounter;
+  /** Line and column of an offset in the text. */
+  readonly lines: LineIndex;
+}
+
+/** UTF-8 bytes of a text, without encoding it. */
+function utf8Length(text: string): number {
+  // A code unit takes at least one byte, so a text this long is over the cap whatever it holds.
+  if (text.length > MODULE_FILE_LIMITS.bytes) return text.length;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /**
  * Reads YAML (or JSON, as YAML 1.2) into a document with source positions.
  * `value` is only meaningful when `problems` is empty.
  *
+ * Every step is linear in the text, and each limit of
+ * {@link MODULE_FILE_LIMITS} is checked before the step it protects: the
+ * byte count before lexing, nesting and entry counts on the syntax tree
+ * before composing (which recurses and builds a node per value), and
+ * duplicate keys with one set per mapping (yaml's own check compares each
+ * key with every earlier one: 10 000 keys took seconds).
+ *
  * @internal
  */
 export function readSource(text: string, format: ModuleSourceFormat): ReadSource {
-  const lineCounter = new LineCounter();
+  const bytes = utf8Length(text);
+  if (bytes > MODULE_FILE_LIMITS.bytes) {
+    // Not even the line index is built: nothing of the text is read.
+    const problem: SourceProblem = { code: 'limit_exceeded', offset: 0, message: tooLargeMessage(bytes) };
+    return { document: undefined, value: undefined, problems: [problem], lines: new LineIndex('') };
+  }
+  const lines = new LineIndex(text);
+  const bound = prescan(text);
+  if (bound) return { document: undefined, value: undefined, problems: [bound], lines };
   // The lexer and parser are iterative; only composing recurses, so depth is checked in between.
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens = Array.from(new Parser().parse(text));
   const problems = scanTokens(tokens, format);
   if (problems.some((problem) => problem.code === 'limit_exceeded')) {
-    return { document: undefined, value: undefined, problems, lineCounter };
+    return { document: undefined, value: undefined, problems: problems.filter((problem) => problem.code === 'limit_exceeded'), lines };
   }
 
   let document: Document.Parsed | undefined;
-  const composer = new Composer({ stringKeys: true, uniqueKeys: true });
+  const composer = new Composer({ stringKeys: true, uniqueKeys: false });
   for (const next of composer.compose(tokens, true, text.length)) {
     if (!document) {
       document = next;
@@ -67,14 +85,19 @@ export function readSource(text: string, format: ModuleSourceFormat): ReadSource
   }
   // `compose(…, true)` always yields a document, even for empty text.
   const doc = document as Document.Parsed;
+  // Once yaml meets a token that fits nowhere ("… in YAML stream"), it reads every later token the same way:
+  // one stray `}` gave a problem for each line after it. The first is the one to fix; the rest are counted.
+  let lost = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push({ code: 'invalid_syntax', offset: error.pos[0], message: describeYamlError(error, doc) });
+    const stray = / in YAML stream: /.test(error.message);
+    problems.push({ code: 'invalid_syntax', offset: error.pos[0], message: error.message, followOn: stray && lost });
+    lost ||= stray;
   }
-  problems.push(...unresolvedAliases(doc));
-  if (problems.length > 0) return { document: doc, value: undefined, problems: sortByOffset(problems), lineCounter };
+  problems.push(...duplicateKeys(doc), ...unresolvedAliases(doc));
+  if (problems.length > 0) return { document: doc, value: undefined, problems: capSyntaxProblems(problems, lines), lines };
 
   try {
-    return { document: doc, value: doc.toJS(), problems, lineCounter };
+    return { document: doc, value: doc.toJS(), problems, lines };
   } catch (error) {
     // yaml refuses alias "billion laughs" (maxAliasCount); point at the first alias.
     let offset = 0;
@@ -88,31 +111,135 @@ export function readSource(text: string, format: ModuleSourceFormat): ReadSource
     const problem: SourceProblem = /alias/i.test(reason)
       ? { code: 'limit_exceeded', offset, message: `Aliases expand too far (${reason}); write the values out` }
       : { code: 'invalid_syntax', offset: 0, message: `The file cannot be read as data: ${reason}` };
-    return { document: doc, value: undefined, problems: [problem], lineCounter };
+    return { document: doc, value: undefined, problems: [problem], lines };
   }
 }
 
-function sortByOffset(problems: SourceProblem[]): SourceProblem[] {
-  return problems.sort((a, b) => a.offset - b.offset);
-}
-
-function describeYamlError(error: { code: string; message: string; pos: [number, number] }, doc: Document.Parsed): string {
-  if (error.code === 'DUPLICATE_KEY') {
-    let key: unknown;
-    visit(doc, {
-      Pair(_key, pair) {
-        if (isScalar(pair.key) && pair.key.range?.[0] === error.pos[0]) {
-          key = pair.key.value;
-          return visit.BREAK;
+/**
+ * Counts values, and entries and nesting of flow collections, straight from
+ * the lexer, stopping at the first limit crossed. The syntax tree of a
+ * 5 MB flow list of 1.6 million entries took 9 s and 1.7 GB to build before
+ * its length could be checked; this pass holds only a counter per open
+ * collection, and costs time up to the limit, not up to the file's end.
+ */
+function prescan(text: string): SourceProblem | undefined {
+  const { values: maxValues, entries: maxEntries, nesting: maxNesting } = MODULE_FILE_LIMITS;
+  let offset = 0;
+  let values = 0;
+  let scalarNext = false;
+  // Per open flow collection: where it starts, whether it is a mapping, and how many commas it holds so far.
+  const open: { offset: number; map: boolean; commas: number }[] = [];
+  const tooMany = (): SourceProblem => ({
+    code: 'limit_exceeded',
+    offset,
+    message: `The file holds more than ${maxValues.toLocaleString('en-US')} values; split it into several modules`,
+  });
+  for (const lexeme of new Lexer().lex(text)) {
+    if (scalarNext) {
+      // The text of a plain or block scalar, whatever characters it holds.
+      scalarNext = false;
+      offset += lexeme.length;
+      continue;
+    }
+    switch (lexeme) {
+      case CST.SCALAR:
+        scalarNext = true;
+        if (++values > maxValues) return tooMany();
+        continue; // a marker: not in the text
+      case CST.DOCUMENT:
+        continue;
+      case CST.FLOW_END:
+        open.length = 0;
+        continue;
+      case '{':
+      case '[':
+        if (++values > maxValues) return tooMany();
+        open.push({ offset, map: lexeme === '{', commas: 0 });
+        if (open.length > maxNesting) {
+          return {
+            code: 'limit_exceeded',
+            offset,
+            message: `Collections nest more than ${maxNesting} levels deep here; a module needs about 8`,
+          };
         }
-        return undefined;
-      },
-    });
-    return key === undefined
-      ? 'Duplicate key: a key may appear only once in a mapping'
-      : `Duplicate key "${String(key)}": a key may appear only once in a mapping`;
+        break;
+      case '}':
+      case ']':
+        open.pop();
+        break;
+      case ',': {
+        const top = open[open.length - 1];
+        if (top && ++top.commas >= maxEntries) {
+          return {
+            code: 'limit_exceeded',
+            offset: top.offset,
+            message: `This ${top.map ? 'mapping' : 'list'} has more than ${maxEntries.toLocaleString('en-US')} entries, the most a module file allows in one (the longest list a module may have is 200 questions)`,
+          };
+        }
+        break;
+      }
+      default:
+        // Quoted scalars come whole, in one lexeme.
+        if ((lexeme[0] === '"' || lexeme[0] === "'") && ++values > maxValues) return tooMany();
+    }
+    offset += lexeme.length;
   }
-  return error.message;
+  return undefined;
+}
+
+/**
+ * The syntax problems worth reading, in file order: one per line (a parser
+ * recovering from an error reports the same spot several times), no
+ * follow-on problems, and at most {@link MODULE_FILE_LIMITS}.syntaxIssues of
+ * them; the rest are counted in one more problem, at the first one left
+ * out. One stray `}` used to give hundreds of issues.
+ */
+function capSyntaxProblems(problems: readonly SourceProblem[], lines: LineIndex): SourceProblem[] {
+  const sorted = [...problems].sort((a, b) => a.offset - b.offset);
+  const listed: SourceProblem[] = [];
+  const omitted: SourceProblem[] = [];
+  let lastLine = 0;
+  for (const problem of sorted) {
+    const { line } = lines.linePos(problem.offset);
+    if (line === lastLine) continue;
+    if (problem.followOn || listed.length === MODULE_FILE_LIMITS.syntaxIssues) {
+      omitted.push(problem);
+    } else {
+      listed.push({ code: problem.code, message: problem.message, offset: problem.offset });
+    }
+    lastLine = line;
+  }
+  const first = omitted[0];
+  if (!first) return listed;
+  const rest = omitted.length;
+  const summary: SourceProblem = {
+    code: 'invalid_syntax',
+    offset: first.offset,
+    message: `${rest} more line${rest === 1 ? '' : 's'} with syntax problems from here on; fix the ones before first, as later ones often follow from them`,
+  };
+  return [...listed, summary].sort((a, b) => a.offset - b.offset);
+}
+
+/** Keys repeated in a mapping, at each repetition: one set per mapping, so linear in the keys. */
+function duplicateKeys(doc: Document.Parsed): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  visit(doc, (_key, node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (seen.has(key)) {
+        problems.push({
+          code: 'invalid_syntax',
+          offset: pair.key.range?.[0] ?? 0,
+          message: `Duplicate key "${key}": a key may appear only once in a mapping`,
+        });
+      }
+      seen.add(key);
+    }
+  });
+  return problems;
 }
 
 /** Aliases whose anchor does not come before them, in one pass in document order. */
@@ -159,7 +286,10 @@ const isCollectionToken = (token: TokenLike): token is CST.BlockMap | CST.BlockS
 
 /**
  * Walks the syntax tree without recursion: refuses nesting deeper than
- * {@link MAX_NESTING} and, for JSON, flags YAML-only syntax.
+ * {@link MODULE_FILE_LIMITS}.nesting and collections with more entries than
+ * {@link MODULE_FILE_LIMITS}.entries (before anything is composed, so a
+ * million-entry list costs the lexer's pass, not a million nodes), and, for
+ * JSON, flags YAML-only syntax.
  */
 function scanTokens(tokens: readonly CST.Token[], format: ModuleSourceFormat): SourceProblem[] {
   const problems: SourceProblem[] = [];
@@ -187,12 +317,22 @@ function scanTokens(tokens: readonly CST.Token[], format: ModuleSourceFormat): S
     if (typeof token.type === 'string' && typeof token.offset === 'number') {
       if (isCollectionToken(token)) {
         childDepth = depth + 1;
-        if (childDepth > MAX_NESTING) {
+        if (childDepth > MODULE_FILE_LIMITS.nesting) {
           return [
             {
               code: 'limit_exceeded',
               offset: token.offset,
-              message: `Collections nest more than ${MAX_NESTING} levels deep here; a module needs about 8`,
+              message: `Collections nest more than ${MODULE_FILE_LIMITS.nesting} levels deep here; a module needs about 8`,
+            },
+          ];
+        }
+        if (token.items.length > MODULE_FILE_LIMITS.entries) {
+          const kind = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{') ? 'mapping' : 'list';
+          return [
+            {
+              code: 'limit_exceeded',
+              offset: token.offset,
+              message: `This ${kind} has ${token.items.length.toLocaleString('en-US')} entries; a module file allows at most ${MODULE_FILE_LIMITS.entries.toLocaleString('en-US')} in one (the longest list a module may have is 200 questions)`,
             },
           ];
         }
@@ -212,7 +352,7 @@ function scanTokens(tokens: readonly CST.Token[], format: ModuleSourceFormat): S
       if (child !== null && typeof child === 'object') stack.push({ node: child, depth: childDepth });
     }
   }
-  return sortByOffset(problems);
+  return problems.sort((a, b) => a.offset - b.offset);
 }
 
 /** Whether a double-quoted string uses an escape JSON lacks (YAML also has `\x41`, `\e`, `\N`, …). */

@@ -93,7 +93,8 @@ describe('quizkit validate', { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.valid).toBe(false);
-    expect(report.summary).toEqual({ files: 2, invalid: 1, issues: 2 });
+    expect(report.summary).toEqual({ files: 2, invalid: 1, issues: 2, unreadable: 0 });
+    expect(report.unreadable).toEqual([]);
     expect(report.files[1]).toEqual({ file: 'good.yaml', valid: true, issues: [] });
     expect(report.files[0].issues[0]).toEqual({
       code: 'unknown_section',

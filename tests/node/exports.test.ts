@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 describe('quizkit/node', () => {
   it('exports exactly its public API', async () => {
     expect(Object.keys(await import('quizkit/node')).sort()).toEqual([
+      'MODULE_FILE_LIMITS',
       'formatIssue',
       'formatIssues',
       'loadModuleFile',

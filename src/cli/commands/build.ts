@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommand, stringFlag } from '../args.js';
-import { type CliIo, Output, UsageError } from '../io.js';
+import { type CliIo, Output, printable, UsageError } from '../io.js';
 import { type FolderDiff, applyDiff, diffFolder, generatorFor, listQuizFiles, loadQuizFiles, moduleCodeFiles, modulePageFiles } from '../generate.js';
 import { shownPath } from '../load.js';
 
@@ -65,11 +65,11 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   if (files.length === 0) out.error(e.yellow(`No module files in ${shown(quizzesDir)}/ (.yaml, .yml, .json)`));
 
   const progress = (index: number, total: number, file: string) => {
-    if (total > PROGRESS_AFTER) out.error(e.dim(`[${index}/${total}] ${file}`));
+    if (total > PROGRESS_AFTER) out.error(e.dim(`[${index}/${total}] ${printable(file)}`));
   };
   const { loaded, issues } = await loadQuizFiles(files, shown, progress);
   if (issues.length) {
-    for (const issue of issues) out.error(`${e.bold(`${issue.file}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${e.yellow(issue.code)}  ${issue.message}`);
+    for (const issue of issues) out.error(`${e.bold(`${printable(issue.file ?? '')}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${e.yellow(issue.code)}  ${issue.message}`);
     const bad = new Set(issues.map((issue) => issue.file)).size;
     out.error(e.red(`✗ ${bad} of ${files.length} module file${files.length === 1 ? '' : 's'} invalid, ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was written`));
     return 1;

@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { parseCommand } from '../args.js';
-import { type CliIo, Output, UsageError } from '../io.js';
-import { loadModuleAt, requirePath } from '../load.js';
+import { type CliIo, Output, printable, UsageError } from '../io.js';
+import { checkModuleAt, ioReason, notAFile, pathProblem, requirePath } from '../load.js';
 import { QUIZ_FILE } from '../generate.js';
 
 export const VALIDATE_HELP = `Usage: quizkit validate <files or folders…> [--json]
@@ -15,29 +15,75 @@ file at once, one per line:
 
 A folder is searched recursively for .yaml, .yml and .json files (skipping
 node_modules and hidden folders); a file named explicitly is checked whatever
-its extension.
+its extension. Symlinks are followed, to files and folders (each folder is
+searched once, so a link back up does not loop).
 
 Options:
   --json       Print a machine-readable report instead:
-               { "valid", "files": [{ "file", "valid", "issues": [...] }], "summary" }
+               { "valid", "files": [{ "file", "valid", "issues": [...] }],
+                 "unreadable": [{ "file", "reason" }], "summary" }
   -h, --help   Show this help.
 
-Exit status: 0 all files valid, 1 some file invalid, 2 usage error
-(no arguments, a path that does not exist, a folder without module files).
+Exit status: 0 all files valid, 1 some file invalid, 2 usage error or
+unreadable input: no arguments, a path that does not exist, a broken symlink
+or a symlink loop, a FIFO, socket or device (refused without opening it), a
+folder without module files, a file or folder that cannot be read. Paths that
+cannot be read are listed on stderr after the problems of the files that
+could, as "cannot read "path": reason".
 
 Examples:
   quizkit validate quizzes/
   quizkit validate quizzes/north-korea-china.yaml --json`;
 
-/** Every module file under a folder, depth first, sorted by name at each level. */
-function filesUnder(dir: string, shown: string): string[] {
+/** A path that could not be read, and why. */
+interface Unreadable {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/**
+ * Every module file under a folder, depth first, sorted by name at each
+ * level. Symlinks are followed (a linked module file is checked, a linked
+ * folder searched, each real folder once, so a link back up cannot loop). A
+ * folder that cannot be listed, and a module-named entry that cannot be
+ * followed or is not a regular file (a FIFO, socket, device), go to
+ * `unreadable`; nothing is opened but folders.
+ */
+function filesUnder(dir: string, shown: string, unreadable: Unreadable[], visited = new Set<string>()): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = realpathSync(dir);
+    if (visited.has(real)) return found;
+    visited.add(real);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    unreadable.push({ file: shown, reason: `cannot read the folder: ${ioReason(error)}` });
+    return found;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     const label = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...filesUnder(path, label));
-    else if (entry.isFile() && QUIZ_FILE.test(entry.name)) found.push(label);
+    const isModuleName = QUIZ_FILE.test(entry.name);
+    let info: Stats | undefined;
+    if (entry.isSymbolicLink()) {
+      try {
+        info = statSync(path);
+      } catch (error) {
+        if (isModuleName || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+          const problem = pathProblem(path) ?? ioReason(error);
+          unreadable.push({ file: label, reason: problem.replace(/^is an? /, '').replace(/^cannot be read: /, '') });
+        }
+        continue;
+      }
+    }
+    const isDirectory = info ? info.isDirectory() : entry.isDirectory();
+    const isFile = info ? info.isFile() : entry.isFile();
+    if (isDirectory) found.push(...filesUnder(path, label, unreadable, visited));
+    else if (isFile && isModuleName) found.push(label);
+    else if (isModuleName) unreadable.push({ file: label, reason: `it is ${notAFile(path) ?? 'not a regular file'}, not a module file` });
   }
   return found;
 }
@@ -52,13 +98,20 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   }
 
   const files: string[] = [];
+  const unreadable: Unreadable[] = [];
   for (const target of positionals) {
     const absolute = requirePath(io.cwd, target, 'Path', 'validate');
     if (statSync(absolute).isDirectory()) {
-      const inside = filesUnder(absolute, target);
-      if (inside.length === 0) throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
+      const found = unreadable.length;
+      const inside = filesUnder(absolute, target, unreadable);
+      if (inside.length === 0 && unreadable.length === found) {
+        throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
+      }
       files.push(...inside);
     } else {
+      // Checked before anything opens it: opening a FIFO waits for a writer, forever.
+      const kind = notAFile(absolute);
+      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
       files.push(target);
     }
   }
@@ -66,26 +119,39 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
 
   const reports: { file: string; valid: boolean; issues: readonly QuizIssue[] }[] = [];
   for (const file of unique) {
-    const result = await loadModuleAt(io.cwd, file);
-    reports.push({ file, valid: result.ok, issues: result.ok ? [] : result.issues });
+    const result = await checkModuleAt(io.cwd, file);
+    if (!result.ok && 'unreadable' in result) unreadable.push({ file, reason: result.unreadable });
+    else reports.push({ file, valid: result.ok, issues: result.ok ? [] : result.issues });
   }
   const invalid = reports.filter((report) => !report.valid);
   const issueCount = invalid.reduce((count, report) => count + report.issues.length, 0);
+  // Unreadable input outweighs invalid input: the run did not see everything it was asked to check.
+  const status = unreadable.length ? 2 : invalid.length ? 1 : 0;
 
   if (flags.json) {
-    const summary = { files: reports.length, invalid: invalid.length, issues: issueCount };
-    out.print(JSON.stringify({ valid: invalid.length === 0, files: reports, summary }, null, 2));
-    return invalid.length ? 1 : 0;
+    const summary = { files: reports.length, invalid: invalid.length, issues: issueCount, unreadable: unreadable.length };
+    out.print(JSON.stringify({ valid: status === 0, files: reports, unreadable, summary }, null, 2));
+    return status;
   }
 
   const s = out.out;
   for (const report of invalid) {
     for (const issue of report.issues) {
-      out.print(`${s.bold(`${issue.file}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${s.yellow(issue.code)}  ${issue.message}`);
+      out.print(`${s.bold(`${printable(issue.file ?? '')}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${s.yellow(issue.code)}  ${issue.message}`);
     }
   }
   const e = out.err;
+  for (const { file, reason } of unreadable) out.error(`${e.red('quizkit:')} cannot read "${printable(file)}": ${reason}`);
   const files_ = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  if (unreadable.length) {
+    const checked = invalid.length
+      ? `${invalid.length} of the ${files_} read invalid`
+      : reports.length
+        ? `the ${files_} read ${reports.length === 1 ? 'is' : 'are'} valid`
+        : 'no file was read';
+    out.error(e.red(`✗ ${unreadable.length} path${unreadable.length === 1 ? '' : 's'} could not be read; ${checked}`));
+    return status;
+  }
   if (invalid.length === 0) {
     out.error(e.green(`✓ ${files_} valid`));
     return 0;

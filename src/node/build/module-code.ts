@@ -1,4 +1,5 @@
 import type { Module } from '../../schema/types.js';
+import { quotedName } from './names.js';
 
 /**
  * Pure renderers for the typed `quizkit/modules` code: one `<module-id>.ts`
@@ -68,7 +69,13 @@ export function moduleIdProblems(modules: readonly { readonly id: string; readon
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A single-quoted TypeScript string literal. */
+/**
+ * A single-quoted TypeScript string literal of any text: backslash, quote,
+ * control characters, U+2028 and U+2029 (line terminators in older
+ * JavaScript) are escaped, so the literal is one line and ends where it
+ * should. Every text from a quiz file reaches the generated code only
+ * through this.
+ */
 export function quoteTs(text: string): string {
   return `'${text.replace(/[\\'\u0000-\u001f\u2028\u2029\u007f]/g, (char) => {
     const escapes: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -143,11 +150,11 @@ export function renderModuleCode(module: Module, source: string, options: Module
   const questions = module.quizzes.reduce((count, quiz) => count + quiz.questions.length, 0);
   const quizIds = `[${module.quizzes.map((quiz) => quoteTs(quiz.id)).join(', ')}]`;
   return [
-    `${moduleCodeHeader(options.generator)}${source}; do not edit.`,
-    `import type { DeepReadonly, Module } from '${options.typesImport}';`,
+    `${moduleCodeHeader(options.generator)}${quotedName(source)}; do not edit.`,
+    `import type { DeepReadonly, Module } from ${quoteTs(options.typesImport)};`,
     '',
     '/**',
-    ...docLines(`The learning module “${module.title}” (\`${module.id}\`), validated from \`${source}\`.`),
+    ...docLines(`The learning module “${module.title}” (\`${module.id}\`), validated from \`${quotedName(source)}\`.`),
     ...(module.summary ? [' *', ...docLines(module.summary)] : []),
     ' *',
     ...docLines(
@@ -171,7 +178,7 @@ export function renderModuleCode(module: Module, source: string, options: Module
  * The `index.ts` re-exporting every module file.
  *
  * @param modules The modules with their generated file names (`<id>.ts`), in build order.
- * @param sources The quiz files, as the header lists them.
+ * @param sources The quiz files, as the header lists them (each through `quotedName`).
  * @param options The generator's name.
  *
  * @returns The file's text, ending with a newline.
@@ -204,7 +211,7 @@ export function renderModulesIndex(
     ' * @packageDocumentation',
     ' * @module quizkit/modules',
     ' */',
-    ...modules.map(({ module, file }) => `export { ${exportName(module.id)} } from './${file.replace(/\.ts$/, '.js')}';`),
+    ...modules.map(({ module, file }) => `export { ${exportName(module.id)} } from ${quoteTs(`./${file.replace(/\.ts$/, '.js')}`)};`),
     '',
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { type Fraction, sum } from '../../fraction/fraction.js';
 import { correctResponse } from '../../scoring/answer-key.js';
 import type { Module, Question, Quiz } from '../../schema/types.js';
 import { anchor, blockquote, link, md, paragraphs } from './markdown.js';
+import { quotedName } from './names.js';
 import { ruleDescription } from './rules.js';
 
 /**
@@ -215,11 +216,15 @@ export function renderModulePage(module: Module, options: ModulePageOptions): st
     source.published ? md(source.published) : undefined,
     source.license ? `licence: ${md(source.license)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
-  const title = source.url ? `[${md(source.title)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `*${md(source.title)}*`;
+  // Only a web address becomes a link: a `javascript:` or `data:` URL would run when clicked.
+  const title =
+    source.url && /^https?:\/\//i.test(source.url)
+      ? `[${md(source.title)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)`
+      : `*${md(source.title)}*${source.url ? ` (${md(source.url)})` : ''}`;
   const questionCount = module.quizzes.reduce((count, quiz) => count + quiz.questions.length, 0);
 
   const lines: string[] = [
-    `${modulePageHeader(options.generator)}${options.source}; do not edit. -->`,
+    `${modulePageHeader(options.generator)}${quotedName(options.source)}; do not edit. -->`,
     '',
     `# ${md(module.title)}`,
     '',
