@@ -93,6 +93,19 @@ export function requirePath(cwd: string, path: string, what: string, command: st
   return absolute;
 }
 
+/**
+ * Reads a text input of a command (a GIFT file, an article) as module files
+ * are read: a path that cannot be used, a FIFO, socket or device (never
+ * opened), or a file over `MODULE_FILE_LIMITS.bytes` is a usage error (exit 2)
+ * naming which.
+ */
+export async function readTextInput(cwd: string, path: string, what: string, command: string): Promise<string> {
+  const read = await readModuleFileBytes(requirePath(cwd, path, what, command));
+  if (read.ok) return new TextDecoder('utf-8').decode(read.bytes);
+  const reason = 'tooLarge' in read ? tooLargeMessage(read.tooLarge) : ioReason(read.error);
+  throw new UsageError(`${what} "${path}" cannot be read: ${reason}`, `Check the path, or run: quizkit ${command} --help`);
+}
+
 /** The outcome of loading a module: the module, or the issues of its file. */
 export type LoadedModule =
   | { readonly ok: true; readonly module: AnyModule; readonly label: string }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -6,7 +5,7 @@ import { TODO_SOURCE, fromGift } from '../../gift/index.js';
 import type { ModuleInput } from '../../schema/types.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output } from '../io.js';
-import { requirePath } from '../load.js';
+import { readTextInput } from '../load.js';
 
 export const IMPORT_HELP = `Usage: quizkit import <file.gift> [--out module.yaml] [--id module-id] [--title text]
 
@@ -41,7 +40,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     return 0;
   }
   const [file] = positionals as [string];
-  const text = await readFile(requirePath(io.cwd, file, 'GIFT file', 'import'), 'utf8');
+  const text = await readTextInput(io.cwd, file, 'GIFT file', 'import');
   const title = stringFlag(flags, 'title') ?? 'Imported from GIFT';
   const { quizzes, issues } = fromGift(text, { quizTitle: title });
   for (const issue of issues) out.error(`${file}:${issue.line}:${issue.column}  ${issue.severity}  ${issue.code}  ${issue.message}`);

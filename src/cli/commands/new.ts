@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { parseArticle, renderNewModule } from '../../node/build/index.js';
 import { formatIssues } from '../../node/format.js';
@@ -8,7 +7,7 @@ import { SAFE_ID } from '../../schema/common.js';
 import { LIMITS } from '../../schema/limits.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output, UsageError } from '../io.js';
-import { requirePath, shownPath } from '../load.js';
+import { readTextInput, requirePath, shownPath } from '../load.js';
 
 export const NEW_HELP = `Usage: quizkit new module <id> --from <article.md|.txt> [--out file] [--force]
 
@@ -85,7 +84,7 @@ export async function newCommand(args: readonly string[], io: CliIo): Promise<nu
     throw new UsageError(`${target} already exists`, 'Pass --force to overwrite it, or --out another file');
   }
 
-  const text = await readFile(articlePath, 'utf8');
+  const text = await readTextInput(io.cwd, from, 'Article', 'new');
   const markdown = /^\.(md|markdown)$/i.test(extname(articlePath));
   const article = markdown ? parseArticle(text, 'markdown') : parseArticle(text);
   if (article.sections.length === 0) throw new UsageError(`${from} has no text to make a reading from`, 'Give an article with a title and paragraphs');
