@@ -8,6 +8,7 @@
  * @module quizkit/server/sqlite
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import type { AttemptStore, StoredAttempt } from './store.js';
 
@@ -36,6 +37,9 @@ const toRecord = (row: Row): StoredAttempt => ({
   version: Number(row.version),
 });
 
+/** The database files this process has open: the pid check cannot tell them apart from a previous life's. */
+const openHere = new Set<string>();
+
 /**
  * Whether process `pid` runs. Our own pid counts as not running: a lock that
  * names it is from a previous life of a container whose server is always
@@ -58,6 +62,7 @@ function running(pid: number): boolean {
  * write our pid beside it, so a lock whose owner no longer runs is stale.
  */
 function clearStaleLock(path: string): void {
+  if (openHere.has(resolve(path))) throw new Error(`The attempt database ${path} is already open in this process; one store per database file`);
   const lock = `${path}.lock`;
   if (!existsSync(lock)) return;
   const owner = `${path}.owner`;
@@ -100,6 +105,7 @@ export function createSqliteStore(path: string): AttemptStore {
     db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
     db.exec(SCHEMA);
     writeFileSync(`${path}.owner`, String(process.pid));
+    openHere.add(resolve(path));
   } catch (error) {
     db.close();
     throw error;
@@ -140,6 +146,7 @@ export function createSqliteStore(path: string): AttemptStore {
       if (!db.isOpen) return;
       db.close();
       rmSync(`${path}.owner`, { force: true });
+      openHere.delete(resolve(path));
     },
   };
 }
