@@ -32,6 +32,14 @@ export interface ExamClientOptions {
   readonly token?: string;
   /** Called when the server issues a token: keep it to stay the same learner after a reload. */
   readonly onToken?: (token: string) => void;
+  /**
+   * Where the token is kept between page loads when `token` is not given:
+   * `localStorage` by default where there is one (under
+   * `quizkit:exam-token:<base URL>`); `null` keeps it in memory only. A
+   * storage that refuses (full, disabled) is ignored: the exam goes on, and
+   * a reload then starts as a new learner.
+   */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Send no token at all: the host app identifies learners (a session cookie). */
   readonly anonymous?: boolean;
   /** How often a request refused with 409 `conflict` (another request won a race) is sent again (default 3). */
@@ -88,7 +96,9 @@ export interface ExamClient {
  * ```
  */
 export function createExamClient(baseUrl: string, options: ExamClientOptions = {}): ExamClient {
-  let token = options.token;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storageKey = `quizkit:exam-token:${baseUrl}`;
+  let token = options.token ?? tryStorage(() => storage?.getItem(storageKey) ?? undefined);
   let issuing: Promise<string> | undefined;
   const retries = options.retries ?? 3;
 
@@ -117,6 +127,7 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
     issuing ??= send<{ token: string }>('POST', '/v1/learners', {}, undefined).then(
       (issued) => {
         token = issued.token;
+        tryStorage(() => storage?.setItem(storageKey, issued.token));
         options.onToken?.(issued.token);
         return issued.token;
       },
@@ -150,6 +161,20 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
     attempts: (quizId) => call('GET', `/v1/quizzes/${id(quizId)}/attempts`),
     grade: (quizId, method = 'highest') => call('GET', `/v1/quizzes/${id(quizId)}/grade?method=${method}`),
   };
+}
+
+/** `localStorage` where the runtime has one and allows it. */
+function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  return tryStorage(() => (globalThis as { localStorage?: Storage }).localStorage) ?? null;
+}
+
+/** Storage throws when disabled or full: the token then lives in memory only. */
+function tryStorage<T>(use: () => T): T | undefined {
+  try {
+    return use();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
