@@ -118,7 +118,8 @@ const MAX_LEARNER_ID_LENGTH = 256;
  * import { createExamHandler, createMemoryStore } from 'quizkit/server';
  * import { northKoreaChina } from 'quizkit/modules';
  * const handle = createExamHandler({ modules: [northKoreaChina], store: createMemoryStore() });
- * const { token } = await (await handle(new Request('http://exam/v1/learners', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }))).json();
+ * const issued = await handle(new Request('http://exam/v1/learners', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+ * const { token } = (await issued.json()) as { token: string };
  * const started = await handle(new Request(`http://exam/v1/quizzes/${northKoreaChina.quizzes[0].id}/attempts`, {
  *   method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}',
  * }));

@@ -53,13 +53,9 @@ export async function readJsonObject(request: Request, maxBytes: number): Promis
   if (request.body !== null) {
     const reader = request.body.getReader();
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch {
+      const { done, value } = await reader.read().catch((): never => {
         throw new HttpError(400, 'bad_request', 'The request body broke off before its end');
-      }
-      const { done, value } = chunk;
+      });
       if (done) break;
       if (size + value.byteLength > maxBytes) {
         await reader.cancel().catch(() => undefined);
