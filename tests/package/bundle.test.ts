@@ -106,9 +106,10 @@ const GIFT_EXPORT_BUDGET = 6_000;
 // `import * as server from 'quizkit/server'`: the exam handler, memory store,
 // learner tokens (Web Crypto) and the attempts layer it drives; bundled for the
 // browser platform, which also proves it imports nothing from Node (it must
-// run on edge runtimes). Set at 16,500 when the entry landed (issue #12), measured
-// 15,006 B, about 10% headroom.
-const SERVER_BUDGET = 16_500;
+// run on edge runtimes). Set at 18,000 when the entry landed (issue #12): it
+// measured 15,006 B on its branch and 16,459 B merged with the attempts layer
+// of the same issue (derived-data checks, sealing); about 10% headroom over that.
+const SERVER_BUDGET = 18_000;
 
 const cases = [
   { name: 'quizkit (whole entry)', source: `import * as quizkit from 'quizkit'; console.log(quizkit);`, budget: CORE_BUDGET },
