@@ -1,18 +1,16 @@
 /**
- * Exam mode, learner side: a plain `fetch` client for the exam server. It
- * never sees the answer key: before submission it only receives learner views
- * and the list of answered questions. It imports quizkit for types only, so
- * it ships no scoring code and no key.
+ * Exam mode, learner side: a plain `fetch` client for the `quizkit/server`
+ * exam API (`/v1/…`). It never sees the answer key: before submission it only
+ * receives learner views and the list of answered questions; after it, the
+ * review as the server's review policy allows. It imports quizkit for types
+ * only, so it ships no scoring code and no key.
+ *
+ * Identity: the server issues a signed learner token (`POST /v1/learners`) on
+ * first use; keep it (`onToken`) and pass it back (`token`) to resume after a
+ * reload. A host app that authenticates learners itself needs no token.
  */
-// In an app: `from 'quizkit'`.
-import type {
-  AttemptReview,
-  CombinedGrade,
-  GradeMethod,
-  LearnerQuestionView,
-  LearnerView,
-} from 'quizkit/attempts';
-import type { QuizResult } from 'quizkit';
+// In an app: `from 'quizkit/attempts'`.
+import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from 'quizkit/attempts';
 
 /** What the client saw of one exchange, for logging or auditing. */
 export interface Exchange {
@@ -30,9 +28,25 @@ export interface Exchange {
 export interface ExamClientOptions {
   /** Called with every response the client receives. */
   readonly onResponse?: (exchange: Exchange) => void;
+  /** A learner token from an earlier session; without one the client asks the server for a new learner. */
+  readonly token?: string;
+  /** Called when the server issues a token: keep it to stay the same learner after a reload. */
+  readonly onToken?: (token: string) => void;
+  /**
+   * Where the token is kept between page loads when `token` is not given:
+   * `localStorage` by default where there is one (under
+   * `quizkit:exam-token:<base URL>`); `null` keeps it in memory only. A
+   * storage that refuses (full, disabled) is ignored: the exam goes on, and
+   * a reload then starts as a new learner.
+   */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Send no token at all: the host app identifies learners (a session cookie). */
+  readonly anonymous?: boolean;
+  /** How often a request refused with 409 `conflict` (another request won a race) is sent again (default 3). */
+  readonly retries?: number;
 }
 
-/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx status. */
+/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status. */
 export class ExamClientError extends Error {
   override readonly name = 'ExamClientError';
   constructor(
@@ -45,59 +59,122 @@ export class ExamClientError extends Error {
   }
 }
 
+/** A submitted attempt's score, as far as the review policy shows it. */
+export type ReviewedResult = AttemptReview['result'];
+
 /** The exam client's calls. */
 export interface ExamClient {
-  /** Starts an attempt; the view holds no key. */
-  start(quizId: string, learnerId: string): Promise<{ attemptId: string; view: LearnerView }>;
-  /** Reloads an attempt (after a page reload); with result and review once submitted. */
-  resume(attemptId: string): Promise<{ view: LearnerView; result?: QuizResult; review?: AttemptReview }>;
+  /** The learner token, asking the server for one the first time. */
+  learner(): Promise<string>;
+  /** Starts an attempt (or, when one is in progress, resumes it); the view holds no key. The second argument is ignored: the server knows the learner. */
+  start(quizId: string, ignoredLearnerId?: string): Promise<{ attemptId: string; view: LearnerView; timeRemainingMs?: number }>;
+  /** Reloads an attempt (after a page reload); with the result and review once submitted. */
+  resume(attemptId: string): Promise<{ attemptId: string; view: LearnerView; timeRemainingMs?: number; late?: boolean; result?: ReviewedResult; review?: AttemptReview }>;
   /** Sends one answer (`null` clears it). */
-  answer(attemptId: string, questionId: string, response: unknown): Promise<{ answered: string[]; timeRemainingMs?: number }>;
-  /** Submits; the server scores and returns the result and the review. */
-  submit(attemptId: string): Promise<{ late: boolean; result: QuizResult; review: AttemptReview }>;
-  /** The learner's combined grade over their submitted attempts. */
-  grade(learnerId: string, quizId: string, method?: GradeMethod): Promise<{ grade: CombinedGrade | null }>;
+  answer(attemptId: string, questionId: string, response: unknown): Promise<{ answered: string[]; version: number; timeRemainingMs?: number }>;
+  /** Submits; the server scores and returns the result and the review, as its policy allows. */
+  submit(attemptId: string): Promise<{ attemptId: string; late: boolean; result: ReviewedResult; review: AttemptReview }>;
+  /** The learner's attempts at a quiz, and the cap. */
+  attempts(quizId: string): Promise<{ quizId: string; attempts: { attemptId: string; attemptNumber: number; status: string }[]; maxAttempts?: number }>;
+  /** The learner's combined grade over their submitted attempts (`null` without any). */
+  grade(quizId: string, method?: GradeMethod): Promise<{ grade: CombinedGrade | null }>;
 }
 
 /**
- * Creates a client for an exam server.
+ * Creates a client for a `quizkit/server` exam API.
  *
- * @param baseUrl - The server's URL.
- * @param options - A hook that sees every response.
+ * @param baseUrl - The server's URL (its `/v1/` routes are under it).
+ * @param options - A token to reuse, a hook for new tokens, a hook that sees every response.
  * @returns The client.
  *
  * @example
  * ```ts
- * const client = createExamClient('http://127.0.0.1:54321');
- * const { attemptId, view } = await client.start('weather-check', 'learner-1');
+ * const client = createExamClient('http://127.0.0.1:54321', { token: localStorage.getItem('token') ?? undefined, onToken: (t) => localStorage.setItem('token', t) });
+ * const { attemptId, view } = await client.start('weather-check');
  * await client.answer(attemptId, view.questions[0].id, 'nimbostratus');
- * const { result } = await client.submit(attemptId);
+ * const { review } = await client.submit(attemptId);
  * ```
  */
 export function createExamClient(baseUrl: string, options: ExamClientOptions = {}): ExamClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(new URL(path, baseUrl), {
-      method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storageKey = `quizkit:exam-token:${baseUrl}`;
+  let token = options.token ?? tryStorage(() => storage?.getItem(storageKey) ?? undefined);
+  let issuing: Promise<string> | undefined;
+  const retries = options.retries ?? 3;
+
+  async function send<T>(method: string, path: string, body: unknown, authorization: string | undefined): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (authorization !== undefined) headers.authorization = `Bearer ${authorization}`;
+    const response = await fetch(new URL(path, baseUrl), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
     options.onResponse?.({ method, path, status: response.status, body: text });
-    const parsed = JSON.parse(text) as { error?: { code: string; message: string; issues?: unknown[] } };
+    let parsed: { error?: { code: string; message: string; issues?: unknown[] } };
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      throw new ExamClientError(response.status, 'http_error', `HTTP ${response.status} without a JSON body`, []);
+    }
     if (!response.ok) {
       const error = parsed.error ?? { code: 'http_error', message: `HTTP ${response.status}` };
       throw new ExamClientError(response.status, error.code, error.message, error.issues ?? []);
     }
     return parsed as T;
   }
+
+  function learner(): Promise<string> {
+    if (token !== undefined) return Promise.resolve(token);
+    issuing ??= send<{ token: string }>('POST', '/v1/learners', {}, undefined).then(
+      (issued) => {
+        token = issued.token;
+        tryStorage(() => storage?.setItem(storageKey, issued.token));
+        options.onToken?.(issued.token);
+        return issued.token;
+      },
+      (error: unknown) => {
+        issuing = undefined;
+        throw error;
+      },
+    );
+    return issuing;
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const authorization = options.anonymous ? undefined : await learner();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send<T>(method, path, body, authorization);
+      } catch (error) {
+        // Another request wrote the attempt between our read and our write: nothing was saved, so sending again is safe.
+        if (!(error instanceof ExamClientError && error.code === 'conflict' && error.status === 409 && attempt < retries)) throw error;
+      }
+    }
+  }
+
   const id = encodeURIComponent;
   return {
-    start: (quizId, learnerId) => call('POST', '/attempts', { quizId, learnerId }),
-    resume: (attemptId) => call('GET', `/attempts/${id(attemptId)}`),
-    answer: (attemptId, questionId, response) => call('PUT', `/attempts/${id(attemptId)}/answers/${id(questionId)}`, { response }),
-    submit: (attemptId) => call('POST', `/attempts/${id(attemptId)}/submit`),
-    grade: (learnerId, quizId, method = 'highest') =>
-      call('GET', `/learners/${id(learnerId)}/quizzes/${id(quizId)}/grade?method=${method}`),
+    learner,
+    start: (quizId) => call('POST', `/v1/quizzes/${id(quizId)}/attempts`, {}),
+    resume: (attemptId) => call('GET', `/v1/attempts/${id(attemptId)}`),
+    answer: (attemptId, questionId, response) => call('PUT', `/v1/attempts/${id(attemptId)}/answers/${id(questionId)}`, { response }),
+    submit: (attemptId) => call('POST', `/v1/attempts/${id(attemptId)}/submit`, {}),
+    attempts: (quizId) => call('GET', `/v1/quizzes/${id(quizId)}/attempts`),
+    grade: (quizId, method = 'highest') => call('GET', `/v1/quizzes/${id(quizId)}/grade?method=${method}`),
   };
+}
+
+/** `localStorage` where the runtime has one and allows it. */
+function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  return tryStorage(() => (globalThis as { localStorage?: Storage }).localStorage) ?? null;
+}
+
+/** Storage throws when disabled or full: the token then lives in memory only. */
+function tryStorage<T>(use: () => T): T | undefined {
+  try {
+    return use();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -107,28 +184,27 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
  *
  * @param client - The exam client.
  * @param quizId - The quiz to take.
- * @param learnerId - Who takes it.
  * @param choose - Picks a response for a question from what the learner sees.
  * @returns The attempt id, the starting view and the submission's outcome.
  *
  * @example
  * ```ts
- * const outcome = await takeExam(client, 'weather-check', 'learner-1', (q) =>
+ * const outcome = await takeExam(client, 'weather-check', (q) =>
  *   q.type === 'ordering' ? q.items.map((item) => item.id) : undefined,
  * );
- * outcome.result.percent;
+ * outcome.review.result.percent;
  * ```
  */
 export async function takeExam(
   client: ExamClient,
   quizId: string,
-  learnerId: string,
   choose: (question: LearnerQuestionView) => unknown,
-): Promise<{ attemptId: string; view: LearnerView; late: boolean; result: QuizResult; review: AttemptReview }> {
-  const { attemptId, view } = await client.start(quizId, learnerId);
+): Promise<{ attemptId: string; view: LearnerView; late: boolean; result: ReviewedResult; review: AttemptReview }> {
+  const { attemptId, view } = await client.start(quizId);
   for (const question of view.questions) {
     const response = choose(question);
     if (response !== undefined) await client.answer(attemptId, question.id, response);
   }
-  return { attemptId, view, ...(await client.submit(attemptId)) };
+  const { late, result, review } = await client.submit(attemptId);
+  return { attemptId, view, late, result, review };
 }

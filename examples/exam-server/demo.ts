@@ -5,7 +5,7 @@
  *     npx tsx examples/exam-server/demo.ts
  */
 import { parseModule } from 'quizkit/schema';
-import { formatFraction } from 'quizkit';
+import { type Fraction, formatFraction } from 'quizkit';
 import { createExamClient, takeExam } from './client.js';
 import { createExamServer } from './server.js';
 
@@ -51,13 +51,14 @@ const module = parseModule({
   ],
 });
 
-const server = await createExamServer(module);
+// Two attempts allowed: the review shows marks now, and the right answers once both are used.
+const server = await createExamServer(module, { maxAttempts: 2 });
 try {
   const client = createExamClient(server.url, {
     onResponse: ({ method, path, status, body }) => console.log(`${method} ${path} → ${status}  ${body.slice(0, 120)}…`),
   });
   // This learner picks the first option and swaps the first two items of the ordering.
-  const outcome = await takeExam(client, 'demo-quiz', 'demo-learner', (question) => {
+  const outcome = await takeExam(client, 'demo-quiz', (question) => {
     if (question.type === 'single-choice') return question.options[0]?.id;
     if (question.type === 'ordering') {
       const [a, b, ...rest] = question.items.map((item) => item.id);
@@ -65,9 +66,12 @@ try {
     }
     return undefined;
   });
-  console.log(`\nScore: ${formatFraction(outcome.result.earned)} of ${formatFraction(outcome.result.possible)} (${formatFraction(outcome.result.percent)} %)`);
+  const { earned, possible, percent } = outcome.result as { earned?: Fraction; possible?: Fraction; percent?: Fraction };
+  if (earned && possible && percent) console.log(`\nScore: ${formatFraction(earned)} of ${formatFraction(possible)} (${formatFraction(percent)} %)`);
   for (const question of outcome.review.questions) {
-    console.log(`- ${question.questionId}: ${question.status}; correct: ${JSON.stringify(question.correctResponse)}. ${question.explanation}`);
+    // Under the exam review policy the right answer stays hidden while attempts remain.
+    const shown = question as { status?: string; correctResponse?: unknown };
+    console.log(`- ${question.questionId}: ${shown.status ?? 'hidden'}; correct: ${'correctResponse' in shown ? JSON.stringify(shown.correctResponse) : 'not shown yet'}`);
   }
 } finally {
   await server.close();

@@ -1,7 +1,7 @@
 /**
  * A small static server for the player, with the strict CSP header, on
  * 127.0.0.1 and a free port. In exam mode it also forwards the exam server's
- * routes (`/attempts…`, `/learners…`), so the page talks to its own origin
+ * routes (`/v1/…`), so the page talks to its own origin
  * (`connect-src 'self'`) and the exam server needs no CORS.
  *
  * ```sh
@@ -38,7 +38,7 @@ export interface PlayerServer {
   close(): Promise<void>;
 }
 
-const EXAM_ROUTES = /^\/(attempts|learners)(\/|$)/;
+const EXAM_ROUTES = /^\/v1(\/|$)/;
 
 /**
  * Serves the player on 127.0.0.1 and a free port.
@@ -93,10 +93,14 @@ async function forward(request: IncomingMessage, response: ServerResponse, targe
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const method = request.method ?? 'GET';
-  const contentType = request.headers['content-type'];
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'authorization'] as const) {
+    const value = request.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
   const answer = await fetch(target, {
     method,
-    ...(contentType ? { headers: { 'content-type': contentType } } : {}),
+    headers,
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
   });
   const body = Buffer.from(await answer.arrayBuffer());

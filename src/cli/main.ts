@@ -5,6 +5,7 @@ import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { importCommand, IMPORT_HELP } from './commands/import.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
+import { serveCommand, SERVE_HELP } from './commands/serve.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
 import { type CliIo, Output, UsageError } from './io.js';
 
@@ -21,6 +22,7 @@ Commands:
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages
   preview <module file>              take a module's quizzes in the browser; re-validated on each reload
+  serve <module files or folders…>   run exam mode for learners: the exam API, attempts in SQLite, the player
   export <module> --format <f>       QTI 3.0, GIFT, Moodle XML or xAPI activity definitions
   import <file.gift>                 a new module file from a Moodle GIFT question bank
 
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   score: { run: scoreCommand, help: SCORE_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
   preview: { run: previewCommand, help: PREVIEW_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
 };

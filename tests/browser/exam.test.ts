@@ -104,9 +104,9 @@ describeInBrowser('the player in exam mode (Chromium)', () => {
     expect(submitAt).toBeGreaterThan(0);
     const beforeSubmit = all.slice(0, submitAt);
     const calls = beforeSubmit.filter((r) => r.kind === 'fetch').map((r) => `${r.method} ${new URL(r.url).pathname.replace(/\/attempts\/[^/]+/, '/attempts/:id')}`);
-    expect(calls[0]).toBe('POST /attempts');
-    expect(calls.filter((call) => call === 'GET /attempts/:id')).toHaveLength(1);
-    expect(new Set(calls.filter((call) => call.startsWith('PUT ')))).toEqual(new Set(Object.keys(responses).map((id) => `PUT /attempts/:id/answers/${id}`)));
+    expect(calls.slice(0, 2)).toEqual(['POST /v1/learners', `POST /v1/quizzes/${quiz.id}/attempts`]);
+    expect(calls.filter((call) => call === 'GET /v1/attempts/:id')).toHaveLength(1);
+    expect(new Set(calls.filter((call) => call.startsWith('PUT ')))).toEqual(new Set(Object.keys(responses).map((id) => `PUT /v1/attempts/:id/answers/${id}`)));
     const pieces = secretPieces(quiz);
     for (const response of beforeSubmit) {
       for (const piece of pieces) expect(response.body, `${response.url} holds “${piece}”`).not.toContain(piece);

@@ -82,6 +82,38 @@ console.log(formatFraction(scoreQuiz(quiz, { a: ['x'] }).percent), sameClass);`,
     expect(execFileSync(bin, ['validate', file], { cwd: consumer, encoding: 'utf8' })).toBe('');
   });
 
+  it('runs the exam handler over the SQLite store from the installed package (ESM and CJS)', () => {
+    const program = (imports: string) => `${imports}
+const path = join(mkdtempSync(join(tmpdir(), 'consumer-')), 'attempts.sqlite');
+const store = createSqliteStore(path);
+const handle = createExamHandler({ modules: [northKoreaChina], store });
+const json = { 'content-type': 'application/json' };
+const main = async () => {
+  const { token } = await (await handle(new Request('http://x/v1/learners', { method: 'POST', headers: json, body: '{}' }))).json();
+  const started = await handle(new Request('http://x/v1/quizzes/' + northKoreaChina.quizzes[0].id + '/attempts', { method: 'POST', headers: { ...json, authorization: 'Bearer ' + token }, body: '{}' }));
+  await store.close();
+  const again = createSqliteStore(path);
+  const { attemptId } = await started.json();
+  console.log(started.status, (await again.get(attemptId)).version, typeof toNodeListener(handle));
+  await again.close();
+};
+main();`;
+    writeFileSync(
+      join(consumer, 'server.mjs'),
+      program(`import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
+import { createExamHandler } from 'quizkit/server'; import { createSqliteStore } from 'quizkit/server/sqlite';
+import { toNodeListener } from 'quizkit/server/node'; import { northKoreaChina } from 'quizkit/modules';`),
+    );
+    writeFileSync(
+      join(consumer, 'server.cjs'),
+      program(`const { mkdtempSync } = require('node:fs'); const { tmpdir } = require('node:os'); const { join } = require('node:path');
+const { createExamHandler } = require('quizkit/server'); const { createSqliteStore } = require('quizkit/server/sqlite');
+const { toNodeListener } = require('quizkit/server/node'); const { northKoreaChina } = require('quizkit/modules');`),
+    );
+    expect(run('server.mjs').trim()).toBe('201 1 function');
+    expect(run('server.cjs').trim()).toBe('201 1 function');
+  });
+
   it('runs every README example and prints what the README says', () => {
     readmeExamples().forEach(({ code, output }, index) => {
       writeFileSync(join(consumer, `readme-${index}.mjs`), code);
