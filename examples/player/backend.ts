@@ -4,7 +4,6 @@
  * server. The interface itself only ever sees learner views before
  * submission, and the result and review after it.
  */
-import type { QuizResult } from 'quizkit';
 import type { AttemptReview, LearnerView } from 'quizkit/attempts';
 
 /** A response, as `learnerView(…).responses` holds them. */
@@ -12,8 +11,8 @@ export type AnyResponse = LearnerView['responses'][string];
 
 /** A submitted attempt, as the learner may see it. */
 export interface Submitted {
-  /** The score. */
-  readonly result: QuizResult;
+  /** The score, as the review policy lets the learner see it (marks may be held back). */
+  readonly result: AttemptReview['result'];
   /** Each question with the learner's and the correct response, feedback and explanation. */
   readonly review: AttemptReview;
   /** Whether it was submitted after the deadline and grace period. */

@@ -345,8 +345,11 @@ function reviewItem(entry: QuestionReview, index: number): HTMLElement {
   );
 }
 
+/** The score in words, or that the review policy holds the marks back for now. */
 const scoreLine = (result: Submitted['result']) =>
-  `${formatFraction(result.earned)} / ${points(result.possible)} · ${formatFraction(result.percent)}% · ${result.passed ? 'passed' : 'not passed'} (pass mark ${formatFraction(result.passMark)}%)`;
+  result.earned && result.possible && result.percent && result.passed !== undefined
+    ? `${formatFraction(result.earned)} / ${points(result.possible)} · ${formatFraction(result.percent)}% · ${result.passed ? 'passed' : 'not passed'} (pass mark ${formatFraction(result.passMark)}%)`
+    : `Your answers are submitted; marks are not shown yet (pass mark ${formatFraction(result.passMark)}%)`;
 
 // ── The player ─────────────────────────────────────────────────────────────
 
@@ -549,7 +552,9 @@ class Player {
       document.getElementById('result-heading')?.focus();
       const { result } = submitted;
       this.announce(
-        `Submitted. Your score: ${formatFraction(result.earned)} of ${points(result.possible)}, ${formatFraction(result.percent)}%. ${result.passed ? 'Passed' : 'Not passed'}.`,
+        result.earned && result.possible && result.percent
+          ? `Submitted. Your score: ${formatFraction(result.earned)} of ${points(result.possible)}, ${formatFraction(result.percent)}%. ${result.passed ? 'Passed' : 'Not passed'}.`
+          : 'Submitted. Your marks are not shown yet.',
       );
     } catch (error) {
       button?.removeAttribute('aria-disabled');
@@ -576,7 +581,7 @@ class Player {
     for (const entry of review.questions) if (entry.status !== undefined) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
     return h(
       'section',
-      { class: `result ${result.passed ? 'passed' : 'failed'}`, id: 'result', 'aria-labelledby': 'result-heading' },
+      { class: `result${result.passed === undefined ? '' : result.passed ? ' passed' : ' failed'}`, id: 'result', 'aria-labelledby': 'result-heading' },
       h('h2', { id: 'result-heading', tabindex: '-1' }, 'Your result'),
       h('p', { class: 'score', id: 'score' }, scoreLine(result)),
       submitted.late && h('p', { class: 'late' }, 'Submitted after the time limit.'),

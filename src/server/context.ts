@@ -10,7 +10,7 @@ import type { DeepReadonly, Quiz } from '../schema/types.js';
 import { HttpError } from './errors.js';
 import { type LearnerTokens, bearerLearner, learnerTokens } from './identity.js';
 import type { ExamHandlerOptions, PerQuiz } from './options.js';
-import { EXAM_REVIEW_POLICY, reviewAttempt, reviewVisibility } from './review-shim.js';
+import { EXAM_REVIEW_POLICY, reviewAttempt, reviewVisibility } from '../attempts/index.js';
 import type { StoredAttempt } from './store.js';
 
 /** A store failure: answered 503, and reported to `onError`. */

@@ -1,5 +1,5 @@
 import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
-import type { ReviewPolicy } from './review-shim.js';
+import type { ReviewPolicy } from '../attempts/index.js';
 import type { AttemptStore } from './store.js';
 
 /**

@@ -4,7 +4,7 @@ import type { ExamContext } from './context.js';
 import { HttpError } from './errors.js';
 import { idParameter, json, readJsonObject } from './http.js';
 import { randomId } from './identity.js';
-import { reviewVisibility } from './review-shim.js';
+import { reviewVisibility } from '../attempts/index.js';
 
 /** A route: what each allowed method does. */
 export interface Route {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctResponses } from 'quizkit';
-import { PRACTICE_REVIEW_POLICY } from '../../src/server/review-shim.js';
+import { PRACTICE_REVIEW_POLICY } from 'quizkit/attempts';
 import { T0, quiz, secretTexts } from '../attempts/fixtures.js';
 import { api, setup } from './helpers.js';
 
