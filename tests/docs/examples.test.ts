@@ -66,7 +66,8 @@ describe('examples run', () => {
     beginRun(claims);
     await import(/* @vite-ignore */ pathToFileURL(file).href);
     await endRun();
-  });
+    // Some examples start a real engine (PGlite, SQLite): seconds on a busy 2-core machine.
+  }, 60_000);
 });
 
 describe('examples typecheck', () => {
