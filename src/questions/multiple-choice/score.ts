@@ -1,6 +1,7 @@
 import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
+import { readList } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MultipleChoiceQuestion>;
@@ -9,19 +10,17 @@ type Option = Question['options'][number];
 const optionIds = perQuestion((question: Question) => new Set(question.options.map((option) => option.id)));
 const correctCount = perQuestion((question: Question) => question.options.filter((option) => option.correct).length);
 
-/** Checks a multiple-choice response: distinct known option ids. An empty list is unanswered. */
-export function checkMultipleChoice(
-  question: Question,
-  response: unknown,
-  path: readonly (string | number)[],
-): Checked<ReadonlySet<string>> {
-  if (response === undefined || response === null || (Array.isArray(response) && response.length === 0)) {
-    return UNANSWERED;
-  }
+/**
+ * Checks a multiple-choice response: distinct known option ids. An empty list
+ * is unanswered. Answered, the value is a plain copy of the list, read once.
+ */
+export function checkMultipleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<readonly string[]> {
+  if (response === undefined || response === null) return UNANSWERED;
+  const read = readList(response, question.options.length);
+  if (read.kind === 'list' && read.items.length === 0) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  const ids = optionIds(question);
-  const list = checkIdList(response, ids, question.options.length, issues, 'option');
-  return issues.result(new Set(list));
+  const list = checkIdList(read, optionIds(question), question.options.length, issues, 'option');
+  return issues.result(list ?? []);
 }
 
 /** The answer key: every correct option. */
@@ -57,7 +56,8 @@ const contributions: Record<Question['rule']['name'], (option: Option, chosen: b
  * - `every-decision-counts`: D / n (PrairieLearn EDC);
  * - `correction-for-guessing`: max(0, (D − (n − D)) / n).
  */
-export function scoreMultipleChoice(question: Question, chosen: ReadonlySet<string>): RuleOutcome {
+export function scoreMultipleChoice(question: Question, response: readonly string[]): RuleOutcome {
+  const chosen = new Set(response);
   const n = question.options.length;
   const k = correctCount(question);
   const contribute = contributions[question.rule.name];
