@@ -1,3 +1,4 @@
+import { isDeepFrozen } from '../schema/freeze.js';
 import { type ListRead, Opaque, type Plain } from './read-response.js';
 import type { ResponseIssue, ResponseIssueCode } from './types.js';
 
@@ -80,14 +81,18 @@ export { describe as describeValue };
 
 /**
  * Caches what a question (or quiz) derives from itself (id sets, index maps) for as long
- * as the object lives, so scoring many attempts builds them once.
- * Parsed questions are never mutated, which makes this safe.
+ * as the object lives, so scoring many attempts builds them once. Only a deeply frozen
+ * object is cached (every parse result is one): a hand-built or edited question is
+ * derived afresh on each call, so an edit in place can never leave a stale key behind.
  */
 export function perQuestion<Q extends object, V>(derive: (question: Q) => V): (question: Q) => V {
   const cache = new WeakMap<Q, V>();
   return (question) => {
     let value = cache.get(question);
-    if (value === undefined) cache.set(question, (value = derive(question)));
+    if (value !== undefined) return value;
+    value = derive(question);
+    // Checked once per object: a frozen object stays frozen, and an unfrozen one fails at its top.
+    if (isDeepFrozen(question)) cache.set(question, value);
     return value;
   };
 }
