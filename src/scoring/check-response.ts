@@ -1,5 +1,5 @@
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
-import { checkWith } from './registry.js';
+import { checkWith, checkedResponse } from './registry.js';
 import { readResponses } from './score.js';
 import type { Responses } from './responses.js';
 import type { ResponseIssue } from './types.js';
@@ -55,7 +55,7 @@ export function checkResponses<Q extends DeepReadonly<Quiz>>(
   const { lookup, issues } = readResponses(quiz, input);
   const copy: [string, unknown][] = [];
   for (const question of quiz.questions) {
-    const checked = checkWith(question, lookup(question.id), [question.id]);
+    const checked = checkedResponse(question, lookup(question.id), [question.id]);
     if (checked.kind === 'invalid') issues.push(...checked.issues);
     else if (checked.kind === 'answered') copy.push([question.id, checked.value]);
   }

@@ -11,8 +11,8 @@ const idSets = perQuestion((question: Question) => ({
   actors: new Set(question.actors.map((actor) => actor.id)),
 }));
 
-/** A checked matching response, read once into a plain object: statement id → actor id or null (explicit "no match"). */
-export type MatchingAnswers = Readonly<Record<string, string | null>>;
+/** A checked matching response, read once: statement id → actor id or null (explicit "no match"), in the learner's order. */
+export type MatchingAnswers = ReadonlyMap<string, string | null>;
 
 /**
  * Checks a matching response: a plain object from statement ids to actor ids
@@ -20,7 +20,7 @@ export type MatchingAnswers = Readonly<Record<string, string | null>>;
  * unanswered; an object with none answered is an unanswered question. Lists,
  * typed arrays and other non-plain objects are refused at once, and an object
  * with more keys than statements is `too_many` before any value is read.
- * Answered, the value is a plain copy, read once.
+ * Answered, the value is the copy read once.
  */
 export function checkMatching(question: Question, response: unknown, path: readonly (string | number)[]): Checked<MatchingAnswers> {
   if (response === undefined || response === null) return UNANSWERED;
@@ -28,11 +28,11 @@ export function checkMatching(question: Question, response: unknown, path: reado
   const read = readRecord(response, question.statements.length);
   if (read.kind === 'value') {
     issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(read.value)}`);
-    return issues.result({});
+    return issues.result(new Map());
   }
   if (read.kind === 'too_many') {
     issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${read.found}`);
-    return issues.result({});
+    return issues.result(new Map());
   }
   const { statements, actors } = idSets(question);
   const answers: [string, string | null][] = [];
@@ -55,8 +55,7 @@ export function checkMatching(question: Question, response: unknown, path: reado
     }
   }
   if (issues.issues.length === 0 && answers.length === 0) return UNANSWERED;
-  // fromEntries defines own properties; the keys are known statement ids, never `__proto__`.
-  return issues.result(Object.fromEntries(answers));
+  return issues.result(new Map(answers));
 }
 
 /** The answer key: each statement's actor (or null for "none of these"). */
@@ -75,7 +74,7 @@ export function scoreMatching(question: Question, answers: MatchingAnswers): Rul
   let right = 0;
   const parts = question.statements.map((statement) => {
     const weight = statement.weight ?? ONE;
-    const given = Object.hasOwn(answers, statement.id) ? answers[statement.id] : undefined;
+    const given = answers.get(statement.id);
     const correct = given === statement.actor;
     if (correct) right++;
     const part: Mutable<PartResult> = { id: statement.id, kind: 'statement', correct, earned: correct ? weight : ZERO, possible: weight };

@@ -12,15 +12,16 @@ const correctCount = perQuestion((question: Question) => question.options.filter
 
 /**
  * Checks a multiple-choice response: distinct known option ids. An empty list
- * is unanswered. Answered, the value is a plain copy of the list, read once.
+ * is unanswered. Answered, the value is the set of ids read once from the
+ * list, in the learner's order.
  */
-export function checkMultipleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<readonly string[]> {
+export function checkMultipleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<ReadonlySet<string>> {
   if (response === undefined || response === null) return UNANSWERED;
   const read = readList(response, question.options.length);
   if (read.kind === 'list' && read.items.length === 0) return UNANSWERED;
   const issues = new IssueList(question.id, path);
   const list = checkIdList(read, optionIds(question), question.options.length, issues, 'option');
-  return issues.result(list ?? []);
+  return issues.result(new Set(list));
 }
 
 /** The answer key: every correct option. */
@@ -56,8 +57,7 @@ const contributions: Record<Question['rule']['name'], (option: Option, chosen: b
  * - `every-decision-counts`: D / n (PrairieLearn EDC);
  * - `correction-for-guessing`: max(0, (D − (n − D)) / n).
  */
-export function scoreMultipleChoice(question: Question, response: readonly string[]): RuleOutcome {
-  const chosen = new Set(response);
+export function scoreMultipleChoice(question: Question, chosen: ReadonlySet<string>): RuleOutcome {
   const n = question.options.length;
   const k = correctCount(question);
   const contribute = contributions[question.rule.name];
