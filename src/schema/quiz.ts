@@ -92,9 +92,8 @@ export const QuizSchema = z
       .array(QuestionSchema)
       .min(1, { message: 'A quiz needs at least 1 question' })
       .max(LIMITS.questionsPerQuiz)
-      .superRefine((questions, ctx) => {
-        duplicateIds(questions, ctx, 'question');
-        checkExactScores(questions, ctx);
-      }),
+      .superRefine((questions, ctx) => duplicateIds(questions, ctx, 'question'))
+      // Only over questions that parsed cleanly: a refused number leaves a hole the bound cannot read.
+      .superRefine(checkExactScores, { when: (payload) => payload.issues.length === 0 }),
   })
   .describe('A quiz: questions and a pass mark.');
