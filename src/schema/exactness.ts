@@ -1,10 +1,30 @@
 import type * as z from 'zod';
 import { ceilBig, lcmBig, sumBig } from '../fraction/big.js';
-import { denominatorOf } from '../scoring/registry.js';
+import { matchingDenominator } from '../questions/matching/denominator.js';
+import { multipleChoiceDenominator } from '../questions/multiple-choice/denominator.js';
+import { orderingDenominator } from '../questions/ordering/denominator.js';
+import { singleChoiceDenominator } from '../questions/single-choice/denominator.js';
+import type { QuestionOf } from '../scoring/types.js';
 import { issueParams } from './codes.js';
-import type { DeepReadonly, Question } from './types.js';
+import type { DeepReadonly, Question, QuestionType } from './types.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Each type's rule denominators, next to its rules in `src/questions/<type>/`. Kept
+ * out of `src/scoring/registry.ts` so that scoring does not carry validation code;
+ * checked by `satisfies`, so a new type without one does not compile.
+ */
+const denominators = {
+  'single-choice': singleChoiceDenominator,
+  'multiple-choice': multipleChoiceDenominator,
+  ordering: orderingDenominator,
+  matching: matchingDenominator,
+} satisfies { [T in QuestionType]: (question: DeepReadonly<QuestionOf<T>>) => bigint };
+
+/** A multiple of every denominator the question's fraction of credit can take (before points). */
+const denominatorOf = (question: DeepReadonly<Question>): bigint =>
+  (denominators[question.type] as (question: DeepReadonly<Question>) => bigint)(question);
 
 /**
  * The largest denominator an authored number (points, credit, weight) may
@@ -19,7 +39,7 @@ export const MAX_DENOMINATOR = 1_000_000_000;
  *
  * Every score a quiz produces (a question's fraction and points, the totals,
  * each breakdown, the percent) is a multiple of 1/L, where L is the lcm, over
- * its questions, of the question's rule denominator (`denominatorOf`) times
+ * its questions, of the question's rule denominator (`denominators`) times
  * its points' denominator; no magnitude exceeds 100 × the quiz's total points
  * T (the percent is 100·a/b with b = T·L at most). So when
  * L × 100 × max(⌈T⌉, 1) ≤ 2^53 − 1, every reduced result is a pair of safe

@@ -119,7 +119,7 @@ export function notPlainObject(value: object): Opaque | undefined {
     if (Array.isArray(value)) return new Opaque('a list');
     const prototype = Object.getPrototypeOf(value) as object | null;
     if (prototype === null || Object.getPrototypeOf(prototype) === null) return undefined;
-    return new Opaque(ArrayBuffer.isView(value) ? 'a typed array' : 'an object that is not plain (a Map, Set, Date or class instance)');
+    return new Opaque(ArrayBuffer.isView(value) ? 'a typed array' : 'a non-plain object (a Map, Date, class instance…)');
   } catch {
     return UNREADABLE;
   }

@@ -1,7 +1,7 @@
-import { checkMatching, matchingDenominator, matchingKey, scoreMatching } from '../questions/matching/score.js';
-import { checkMultipleChoice, multipleChoiceDenominator, multipleChoiceKey, scoreMultipleChoice } from '../questions/multiple-choice/score.js';
-import { checkOrdering, orderingDenominator, orderingKey, scoreOrdering } from '../questions/ordering/score.js';
-import { checkSingleChoice, scoreSingleChoice, singleChoiceDenominator, singleChoiceKey } from '../questions/single-choice/score.js';
+import { checkMatching, matchingKey, scoreMatching } from '../questions/matching/score.js';
+import { checkMultipleChoice, multipleChoiceKey, scoreMultipleChoice } from '../questions/multiple-choice/score.js';
+import { checkOrdering, orderingKey, scoreOrdering } from '../questions/ordering/score.js';
+import { checkSingleChoice, scoreSingleChoice, singleChoiceKey } from '../questions/single-choice/score.js';
 import type { DeepReadonly, QuestionType } from '../schema/types.js';
 import type { Checked } from './check.js';
 import type { AnyResponse } from './responses.js';
@@ -12,8 +12,6 @@ interface QuestionScorer<Q, R> {
   check(question: Q, response: unknown, path: readonly (string | number)[]): Checked<R>;
   score(question: Q, response: R): RuleOutcome;
   key(question: Q): unknown;
-  /** A multiple of every denominator the question's fraction of credit can take (before points), for the schema's exactness bound. */
-  denominator(question: Q): bigint;
 }
 
 type ScorerFor<T extends QuestionType> = QuestionScorer<DeepReadonly<QuestionOf<T>>, unknown>;
@@ -26,10 +24,10 @@ const scorer = <Q, R>(pair: QuestionScorer<Q, R>) => pair as unknown as Question
  * scorer is a compile error here, never a silent 0.
  */
 export const scorers = {
-  'single-choice': scorer({ check: checkSingleChoice, score: scoreSingleChoice, key: singleChoiceKey, denominator: singleChoiceDenominator }),
-  'multiple-choice': scorer({ check: checkMultipleChoice, score: scoreMultipleChoice, key: multipleChoiceKey, denominator: multipleChoiceDenominator }),
-  ordering: scorer({ check: checkOrdering, score: scoreOrdering, key: orderingKey, denominator: orderingDenominator }),
-  matching: scorer({ check: checkMatching, score: scoreMatching, key: matchingKey, denominator: matchingDenominator }),
+  'single-choice': scorer({ check: checkSingleChoice, score: scoreSingleChoice, key: singleChoiceKey }),
+  'multiple-choice': scorer({ check: checkMultipleChoice, score: scoreMultipleChoice, key: multipleChoiceKey }),
+  ordering: scorer({ check: checkOrdering, score: scoreOrdering, key: orderingKey }),
+  matching: scorer({ check: checkMatching, score: scoreMatching, key: matchingKey }),
 } satisfies { [T in QuestionType]: ScorerFor<T> };
 
 type AnyQuestion = DeepReadonly<QuestionOf<QuestionType>>;
@@ -65,6 +63,3 @@ export function runScorer(question: AnyQuestion, response: unknown, path: Path):
 
 /** The response that earns full credit. */
 export const keyOf = (question: AnyQuestion): unknown => scorerOf(question).key(question);
-
-/** A multiple of every denominator the question's fraction of credit can take. */
-export const denominatorOf = (question: AnyQuestion): bigint => scorerOf(question).denominator(question);

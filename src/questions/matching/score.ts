@@ -1,4 +1,3 @@
-import { lcmBig, sumBig } from '../../fraction/big.js';
 import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue, perQuestion } from '../../scoring/check.js';
@@ -90,16 +89,4 @@ export function scoreMatching(question: Question, answers: MatchingAnswers): Rul
       ? right === n ? ONE : ZERO
       : divide(sum(parts.map((part) => part.earned)), sum(parts.map((part) => part.possible)));
   return { fraction, parts, statistic };
-}
-
-/**
- * A multiple of every denominator the question's fraction of credit can take.
- * Under `per-statement` it is S / W, for S a sum of some weights (so a
- * multiple of 1/L, L the lcm of the weights' denominators) and W = w/v the sum
- * of all: S / W = s·v / (L·w), whose denominator divides L·w.
- */
-export function matchingDenominator(question: Question): bigint {
-  if (question.rule.name === 'all-or-nothing') return 1n;
-  const weights = question.statements.map((statement) => statement.weight ?? ONE);
-  return lcmBig(weights.map((weight) => BigInt(weight.d))) * sumBig(weights).n;
 }

@@ -1,4 +1,3 @@
-import { lcmBig } from '../../fraction/big.js';
 import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
@@ -82,25 +81,4 @@ export function scoreMultipleChoice(question: Question, chosen: ReadonlySet<stri
     ? right === k && wrong === 0 ? ONE : ZERO
     : clamp(sum(parts.map((part) => part.earned)), ZERO, ONE);
   return { fraction: total, parts, statistic };
-}
-
-/**
- * A multiple of every denominator the question's fraction of credit (and each
- * part's) can take, for k correct of n options: 1 under `all-or-nothing`; the
- * credits' and k under `weighted-credit` (a sum of credits, clamped); k under
- * `right-minus-wrong`; n under the two per-decision rules.
- */
-export function multipleChoiceDenominator(question: Question): bigint {
-  const n = BigInt(question.options.length);
-  const k = BigInt(question.options.filter((option) => option.correct).length || 1);
-  switch (question.rule.name) {
-    case 'all-or-nothing':
-      return 1n;
-    case 'weighted-credit':
-      return lcmBig([k, ...question.options.map((option) => BigInt(option.credit?.d ?? 1))]);
-    case 'right-minus-wrong':
-      return k;
-    default:
-      return n;
-  }
 }

@@ -54,23 +54,3 @@ export function scoreOrdering(question: Question, order: readonly string[]): Rul
   });
   return { fraction: measure.fraction, parts, statistic: measure.statistic };
 }
-
-/**
- * A multiple of every denominator the question's fraction of credit can take,
- * for n items (see `measureOrdering`): n(n − 1) for `position-distance` and
- * `pairwise-order`, n − 1 for `next-item`, 2n for `previous-and-next`, n otherwise.
- */
-export function orderingDenominator(question: Question): bigint {
-  const n = BigInt(question.items.length);
-  switch (question.rule.name) {
-    case 'position-distance':
-    case 'pairwise-order':
-      return n * (n - 1n);
-    case 'next-item':
-      return n - 1n;
-    case 'previous-and-next':
-      return 2n * n;
-    default:
-      return n;
-  }
-}

@@ -1,4 +1,3 @@
-import { lcmBig } from '../../fraction/big.js';
 import { type Fraction, ONE, ZERO, fraction } from '../../fraction/fraction.js';
 import type { DeepReadonly, SingleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
@@ -58,13 +57,4 @@ export function scoreSingleChoice(question: Question, chosen: string): RuleOutco
   });
   const picked = question.options.find((option) => option.id === chosen)!;
   return { fraction: creditOf(picked), parts };
-}
-
-/**
- * A multiple of every denominator the question's fraction of credit can take:
- * the credits' under `option-credit`, k − 1 under `correction-for-guessing`.
- */
-export function singleChoiceDenominator(question: Question): bigint {
-  if (question.rule.name === 'correction-for-guessing') return BigInt(question.options.length - 1);
-  return lcmBig(question.options.map((option) => BigInt(optionCredit(option).d)));
 }
