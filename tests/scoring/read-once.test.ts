@@ -1,5 +1,6 @@
 import { checkResponse, checkResponses, scoreQuestion, scoreQuiz } from 'quizkit';
 import { describe, expect, it } from 'vitest';
+import { checkedResponse } from '../../src/scoring/registry.js';
 import { frac, items, matching, multipleChoice, ordering, quiz, singleChoice } from '../helpers/builders.js';
 
 const parade = multipleChoice({
@@ -103,6 +104,23 @@ describe('issue #13.5: check and score read the response once, the same way', ()
     expect(checked.responses).toEqual({ ord: ['C', 'B', 'A'] });
     expect(Object.getOwnPropertySymbols(checked.responses.ord)).toEqual([]);
     expect(scoreQuiz(theQuiz, checked.responses).questions[1]?.fraction).toEqual(frac(1, 3));
+  });
+
+  it('checkedResponse gives the attempts layer the plain copy that was checked, in the response\'s own shape', () => {
+    const lying = lyingIterator(['choe', 'kim'], ['xi']);
+    expect(checkedResponse(parade, lying, ['parade'])).toEqual({ kind: 'answered', value: ['choe', 'kim'] });
+    let reads = 0;
+    const record = { s2: 'xi' };
+    Object.defineProperty(record, 's1', { enumerable: true, get: () => (reads++ === 0 ? 'kim' : 'xi') });
+    const checked = checkedResponse(match, record, ['m']);
+    expect(checked).toEqual({ kind: 'answered', value: { s2: 'xi', s1: 'kim' } });
+    if (checked.kind === 'answered') expect(Object.getOwnPropertyDescriptor(checked.value, 's1')).toHaveProperty('value', 'kim');
+    expect(reads).toBe(1);
+    const ordered = checkedResponse(order, lyingIterator(['C', 'B', 'A'], []), ['ord']);
+    expect(ordered).toEqual({ kind: 'answered', value: ['C', 'B', 'A'] });
+    expect(checkedResponse(pick, 'b', ['sc'])).toEqual({ kind: 'answered', value: 'b' });
+    expect(checkedResponse(pick, undefined, ['sc'])).toEqual({ kind: 'unanswered' });
+    expect(checkedResponse(pick, revokedProxy(), ['sc']).kind).toBe('invalid');
   });
 
   it('never reads a hole from Array.prototype', () => {
