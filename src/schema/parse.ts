@@ -4,6 +4,7 @@ import { toQuizIssues } from './issues.js';
 import { ModuleSchema } from './module.js';
 import { QuizSchema } from './quiz.js';
 import { deepFreeze } from './freeze.js';
+import { plainInput } from './plain-input.js';
 import type { Module, Quiz } from './types.js';
 
 /**
@@ -19,7 +20,9 @@ export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly issues: readonly [QuizIssue, ...QuizIssue[]] };
 
-function safeParseWith<T>(schema: z.ZodType<T>, input: unknown): SafeParseResult<T> {
+function safeParseWith<T>(schema: z.ZodType<T>, untrusted: unknown): SafeParseResult<T> {
+  // zod reads what it is given many times and lets a throwing getter or Proxy through; it reads a plain copy instead.
+  const input = plainInput(untrusted);
   const result = schema.safeParse(input);
   // Frozen all the way down: a parsed quiz cannot be edited in place, so what
   // was validated is what gets scored, and per-question caches stay true.

@@ -217,6 +217,34 @@ describe('issue #13.3: safeParseQuiz and safeParseModule never throw on any inpu
     );
   });
 
+  it('reports a throwing getter, a throwing Proxy, a revoked Proxy, a cycle and deep nesting as issues, never a throw', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); }, get: () => { throw new Error('trap'); } });
+    const getter = Object.defineProperty({ title: 'Q', questions: [] }, 'id', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const cycle: Record<string, unknown> = { id: 'q', title: 'Q' };
+    cycle.questions = [cycle];
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    for (const input of [revoked, trap, getter, cycle, { id: 'q', title: 'Q', questions: deep }, quizOf([{ ...single(), feedback: revoked }])]) {
+      for (const parse of [safeParseQuiz, safeParseModule]) {
+        const result = parse(input);
+        expect(result.success).toBe(false);
+      }
+    }
+    const result = safeParseQuiz(getter);
+    expect(result.success ? [] : result.issues[0]).toMatchObject({ code: 'invalid_type', path: ['id'] });
+    expect(result.success ? '' : result.issues[0]?.message).toMatch(/could not be read/);
+  });
+
+  it('reads a getter once and validates what it returned', () => {
+    let reads = 0;
+    const input = Object.defineProperty(quizOf([single()]), 'title', { enumerable: true, get: () => (reads++ === 0 ? 'Quiz' : 42) });
+    const result = safeParseQuiz(input);
+    expect(result.success && result.data.title).toBe('Quiz');
+    expect(reads).toBe(1);
+  });
+
   it('accepts an ordering of 50 items with every rule', () => {
     for (const name of RULE_NAMES.ordering) {
       const result = safeParseQuiz(quizOf([{ type: 'ordering', rule: { name }, items: items('ABCDEFGHIJ'), correctOrder: [...'ABCDEFGHIJ'] }]));
