@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type Fraction, compare, parseFraction } from '../fraction/fraction.js';
+import { MAX_DENOMINATOR } from './exactness.js';
 import { LIMITS } from './limits.js';
 import { type QuizIssueCode, issueParams } from './codes.js';
 
@@ -61,6 +62,14 @@ function exactNumber(
           code: 'custom',
           params: issueParams('invalid_number'),
           message: `Write the ${label} as a decimal with at most 9 decimals (0.25) or a ratio ("1/3")`,
+        });
+        return z.NEVER;
+      }
+      if (parsed.d > MAX_DENOMINATOR) {
+        ctx.addIssue({
+          code: 'custom',
+          params: issueParams('invalid_number'),
+          message: `The ${label} ${value} has a denominator above ${MAX_DENOMINATOR}; write it with a smaller one, as exact scores need`,
         });
         return z.NEVER;
       }

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import { DECIMAL_OR_RATIO, SAFE_ID } from './common.js';
 import type { QuizIssueCode } from './codes.js';
+import { UNREADABLE_INPUT } from './plain-input.js';
 import { RULE_NAMES } from './quiz.js';
 
 const questionTypes = Object.keys(RULE_NAMES);
@@ -10,7 +11,9 @@ const ruleNames = new Map<string, readonly string[]>(Object.entries(RULE_NAMES))
 type ZodIssue = z.core.$ZodIssue;
 
 const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+  value === UNREADABLE_INPUT
+    ? 'a value that could not be read (it threw, or is nested too deep)'
+    : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
 
 function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; message: string; path: (string | number)[] }[] {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');

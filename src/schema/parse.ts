@@ -3,6 +3,8 @@ import { type QuizIssue, QuizValidationError } from '../errors/quiz-validation-e
 import { toQuizIssues } from './issues.js';
 import { ModuleSchema } from './module.js';
 import { QuizSchema } from './quiz.js';
+import { deepFreeze } from './freeze.js';
+import { plainInput } from './plain-input.js';
 import type { Module, Quiz } from './types.js';
 
 /**
@@ -18,16 +20,21 @@ export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly issues: readonly [QuizIssue, ...QuizIssue[]] };
 
-function safeParseWith<T>(schema: z.ZodType<T>, input: unknown): SafeParseResult<T> {
+function safeParseWith<T>(schema: z.ZodType<T>, untrusted: unknown): SafeParseResult<T> {
+  // zod reads what it is given many times and lets a throwing getter or Proxy through; it reads a plain copy instead.
+  const input = plainInput(untrusted);
   const result = schema.safeParse(input);
+  // Frozen all the way down: a parsed quiz cannot be edited in place, so what
+  // was validated is what gets scored, and per-question caches stay true.
   return result.success
-    ? { success: true, data: result.data }
+    ? { success: true, data: deepFreeze(result.data) as T }
     : { success: false, issues: toQuizIssues(result.error, input) };
 }
 
 /**
  * Validates a learning module, returning the typed module or every issue
- * (`{ code, path, message }`), never throwing.
+ * (`{ code, path, message }`), never throwing. The module returned is deeply
+ * frozen: editing it in place throws in strict mode.
  *
  * @example
  * ```ts
@@ -41,8 +48,8 @@ export function safeParseModule(input: unknown): SafeParseResult<Module> {
 }
 
 /**
- * Validates a learning module and returns it typed, with defaults filled in.
- * Throws a `QuizValidationError` listing every issue.
+ * Validates a learning module and returns it typed, with defaults filled in,
+ * and deeply frozen. Throws a `QuizValidationError` listing every issue.
  *
  * @example
  * ```ts
@@ -58,7 +65,7 @@ export function parseModule(input: unknown): Module {
 
 /**
  * Validates a single quiz (without a module's reading, so sections and quotes
- * are not checked), never throwing.
+ * are not checked), never throwing. The quiz returned is deeply frozen.
  *
  * @example
  * ```ts
@@ -71,7 +78,8 @@ export function safeParseQuiz(input: unknown): SafeParseResult<Quiz> {
 }
 
 /**
- * Validates a single quiz and returns it typed; throws `QuizValidationError`.
+ * Validates a single quiz and returns it typed and deeply frozen; throws
+ * `QuizValidationError`.
  *
  * @example
  * ```ts

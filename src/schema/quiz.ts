@@ -8,6 +8,7 @@ import { DECIMAL_OR_RATIO, IdSchema, text } from './common.js';
 import type { QuestionType, RuleName } from './types.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
+import { checkExactScores } from './exactness.js';
 import { duplicateIds } from './refine.js';
 
 /**
@@ -91,6 +92,8 @@ export const QuizSchema = z
       .array(QuestionSchema)
       .min(1, { message: 'A quiz needs at least 1 question' })
       .max(LIMITS.questionsPerQuiz)
-      .superRefine((questions, ctx) => duplicateIds(questions, ctx, 'question')),
+      .superRefine((questions, ctx) => duplicateIds(questions, ctx, 'question'))
+      // Only over questions that parsed cleanly: a refused number leaves a hole the bound cannot read.
+      .superRefine(checkExactScores, { when: (payload) => payload.issues.length === 0 }),
   })
   .describe('A quiz: questions and a pass mark.');

@@ -1,5 +1,5 @@
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
-import { checkWith } from './registry.js';
+import { checkWith, checkedResponse } from './registry.js';
 import { readResponses } from './score.js';
 import type { Responses } from './responses.js';
 import type { ResponseIssue } from './types.js';
@@ -33,7 +33,10 @@ export function checkResponse(
  * they are all acceptable, returns them typed for `scoreQuiz`. The issues are
  * exactly those `scoreQuiz` would report: its `issues` (unknown or forbidden
  * question ids, a non-object), then each question's, in quiz order. As in
- * `scoreQuiz`, `null` or `undefined` means no responses at all.
+ * `scoreQuiz`, `null` or `undefined` means no responses at all. The input is
+ * read once; the responses returned are a plain copy of what was checked
+ * (answered questions only), so a getter or Proxy cannot answer differently
+ * when they are scored.
  *
  * @example
  * ```ts
@@ -50,6 +53,12 @@ export function checkResponses<Q extends DeepReadonly<Quiz>>(
 ): { readonly ok: true; readonly responses: Responses<Q> } | { readonly ok: false; readonly issues: readonly ResponseIssue[] } {
   // The same reading and the same checks as `scoreQuiz`, so the issues are exactly the ones scoring reports.
   const { lookup, issues } = readResponses(quiz, input);
-  for (const question of quiz.questions) issues.push(...checkResponse(question, lookup(question.id)));
-  return issues.length ? { ok: false, issues } : { ok: true, responses: (input ?? {}) as Responses<Q> };
+  const copy: [string, unknown][] = [];
+  for (const question of quiz.questions) {
+    const checked = checkedResponse(question, lookup(question.id), [question.id]);
+    if (checked.kind === 'invalid') issues.push(...checked.issues);
+    else if (checked.kind === 'answered') copy.push([question.id, checked.value]);
+  }
+  // The copy, not the input: what was checked is exactly what `scoreQuiz` will score.
+  return issues.length ? { ok: false, issues } : { ok: true, responses: Object.fromEntries(copy) as Responses<Q> };
 }

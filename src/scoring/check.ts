@@ -1,3 +1,5 @@
+import { isDeepFrozen } from '../schema/freeze.js';
+import { type ListRead, Opaque, type Plain } from './read-response.js';
 import type { ResponseIssue, ResponseIssueCode } from './types.js';
 
 /** The outcome of checking a response's shape against its question. */
@@ -25,33 +27,37 @@ export class IssueList {
   }
 }
 
-const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value;
+/** Names what was found, for a message; only ever given values already read into plain data. */
+const describe = (value: Plain) =>
+  value instanceof Opaque ? value.found : value === null ? 'null' : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value;
 
 /**
  * Checks a list of ids (multiple-choice selections, an ordering) against the
  * allowed ids: a list, no longer than `max` (checked before looking inside,
- * so an oversized list costs nothing), each a known id, none twice.
+ * so an oversized list costs nothing), each a known id, none twice. Takes the
+ * response as `readList` read it, and returns that copy, so the scorer never
+ * touches the caller's value.
  */
 export function checkIdList(
-  response: unknown,
+  read: ListRead,
   allowed: ReadonlySet<string>,
   max: number,
   issues: IssueList,
   what: string,
 ): readonly string[] | undefined {
-  if (!Array.isArray(response)) {
-    issues.add('invalid_shape', `Expected a list of ${what} ids, found ${describe(response)}`);
+  if (read.kind === 'too_many') {
+    issues.add('too_many', `Expected at most ${max} ${what} ids, found ${read.found}`);
     return undefined;
   }
-  if (response.length > max) {
-    issues.add('too_many', `Expected at most ${max} ${what} ids, found ${response.length}`);
+  if (read.kind === 'value') {
+    issues.add('invalid_shape', `Expected a list of ${what} ids, found ${describe(read.value)}`);
     return undefined;
   }
   const seen = new Set<string>();
-  // Not forEach: it skips the holes of a sparse array, so `new Array(3)` would pass as an answer.
-  for (let index = 0; index < response.length; index++) {
-    const id: unknown = response[index];
+  const list = read.items;
+  // Holes were read as `undefined`, so `new Array(3)` cannot pass as an answer.
+  for (let index = 0; index < list.length; index++) {
+    const id = list[index];
     if (typeof id !== 'string') {
       issues.add('invalid_shape', `Expected ${what} id as a string, found ${describe(id)}`, index);
     } else if (!allowed.has(id)) {
@@ -62,7 +68,7 @@ export function checkIdList(
       seen.add(id);
     }
   }
-  return response as string[];
+  return list as readonly string[];
 }
 
 /** Shortens an untrusted string before it goes into a message. */
@@ -75,14 +81,18 @@ export { describe as describeValue };
 
 /**
  * Caches what a question (or quiz) derives from itself (id sets, index maps) for as long
- * as the object lives, so scoring many attempts builds them once.
- * Parsed questions are never mutated, which makes this safe.
+ * as the object lives, so scoring many attempts builds them once. Only a deeply frozen
+ * object is cached (every parse result is one): a hand-built or edited question is
+ * derived afresh on each call, so an edit in place can never leave a stale key behind.
  */
 export function perQuestion<Q extends object, V>(derive: (question: Q) => V): (question: Q) => V {
   const cache = new WeakMap<Q, V>();
   return (question) => {
     let value = cache.get(question);
-    if (value === undefined) cache.set(question, (value = derive(question)));
+    if (value !== undefined) return value;
+    value = derive(question);
+    // Checked once per object: a frozen object stays frozen, and an unfrozen one fails at its top.
+    if (isDeepFrozen(question)) cache.set(question, value);
     return value;
   };
 }

@@ -4,6 +4,7 @@ import { checkOrdering, orderingKey, scoreOrdering } from '../questions/ordering
 import { checkSingleChoice, scoreSingleChoice, singleChoiceKey } from '../questions/single-choice/score.js';
 import type { DeepReadonly, QuestionType } from '../schema/types.js';
 import type { Checked } from './check.js';
+import type { AnyResponse } from './responses.js';
 import type { QuestionOf, RuleOutcome } from './types.js';
 
 /** What the engine needs from a question type: a response check, a scorer of what the check accepted, and the key. */
@@ -37,6 +38,21 @@ const scorerOf = (question: AnyQuestion) => scorers[question.type] as ScorerFor<
 /** Checks a response's shape against its question. */
 export const checkWith = (question: AnyQuestion, response: unknown, path: Path): Checked<unknown> =>
   scorerOf(question).check(question, response, path);
+
+/**
+ * Checks a response and, when it is answered, gives it back as plain data in
+ * the response's own shape (an id, a list of ids, a statement → actor record):
+ * the one copy, read once from the untrusted value, that was checked and is
+ * what scoring would score. Store this, never the caller's value.
+ */
+export function checkedResponse(question: AnyQuestion, response: unknown, path: Path): Checked<AnyResponse> {
+  const checked = checkWith(question, response, path);
+  if (checked.kind !== 'answered') return checked;
+  const { value } = checked;
+  // Sets and Maps keep insertion order, which is the learner's order.
+  const plain = value instanceof Set ? [...value] : value instanceof Map ? Object.fromEntries(value) : value;
+  return { kind: 'answered', value: plain as AnyResponse };
+}
 
 /** Runs a question's check, then its scorer. */
 export function runScorer(question: AnyQuestion, response: unknown, path: Path): { checked: Checked<unknown>; outcome?: RuleOutcome } {

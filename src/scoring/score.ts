@@ -1,6 +1,7 @@
 import { ONE, ZERO, add, compare, divide, equals, fraction, multiply } from '../fraction/fraction.js';
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
+import { UNREADABLE, notPlainObject, readOwnProperty, readValue } from './read-response.js';
 import { runScorer } from './registry.js';
 import type { Responses } from './responses.js';
 import type { Breakdown, Mutable, QuestionResult, QuestionStatus, QuizResult, ResponseIssue } from './types.js';
@@ -71,30 +72,58 @@ export function scoreQuestion(
 }
 
 /**
- * Reads the responses object defensively: only own, non-forbidden keys.
- * Shared with `checkResponses`, so checking and scoring report the same issues.
+ * Reads the responses object defensively: a plain object only, own
+ * non-forbidden keys only, each question's response read once through its
+ * property descriptor (a getter that throws makes that response unreadable,
+ * hence invalid). Shared with `checkResponses`, so checking and scoring report
+ * the same issues.
  */
 export function readResponses(quiz: AnyQuiz, responses: unknown): { lookup: (id: string) => unknown; issues: ResponseIssue[] } {
   const issues: ResponseIssue[] = [];
-  if (responses === undefined || responses === null) return { lookup: () => undefined, issues };
-  if (typeof responses !== 'object' || Array.isArray(responses)) {
-    issues.push({ code: 'invalid_shape', path: [], message: `Expected an object from question ids to responses, found ${describeValue(responses)}` });
-    return { lookup: () => undefined, issues };
+  const none = { lookup: () => undefined, issues };
+  if (responses === undefined || responses === null) return none;
+  const problem = typeof responses === 'object' ? notPlainObject(responses) : readValue(responses);
+  if (problem !== undefined) {
+    issues.push({ code: 'invalid_shape', path: [], message: `Expected an object from question ids to responses, found ${describeValue(problem)}` });
+    return none;
   }
   const record = responses as Record<string, unknown>;
   const known = questionIds(quiz);
-  let reported = 0;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key) || known.has(key)) continue;
-    // Cap the report so a forged object with a million keys yields a short list.
-    if (reported++ >= 20) break;
+  // Cap the report so a forged object with a million keys yields a short list.
+  const keys = unknownKeys(record, known, 20);
+  if (keys === 'unreadable') {
+    issues.push({ code: 'invalid_shape', path: [], message: `Expected an object from question ids to responses, found ${UNREADABLE.found}` });
+    return none;
+  }
+  for (const key of keys) {
     issues.push(
       FORBIDDEN_KEYS.has(key)
         ? { code: 'forbidden_key', path: [key], message: `"${key}" is not allowed as a key` }
         : { code: 'unknown_question', path: [key], message: `"${clip(key)}" is not a question of quiz "${quiz.id}"` },
     );
   }
-  return { lookup: (id) => (Object.hasOwn(record, id) ? record[id] : undefined), issues };
+  return {
+    lookup: (id) => {
+      const read = readOwnProperty(record, id);
+      return read === 'unreadable' ? UNREADABLE : read?.value;
+    },
+    issues,
+  };
+}
+
+/** The first `max` own keys of `record` that are not question ids; `unreadable` when enumerating threw. */
+function unknownKeys(record: object, known: ReadonlySet<string>, max: number): string[] | 'unreadable' {
+  const found: string[] = [];
+  try {
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || known.has(key)) continue;
+      if (found.length === max) break;
+      found.push(key);
+    }
+  } catch {
+    return 'unreadable';
+  }
+  return found;
 }
 
 type Groups = Map<string, Mutable<Breakdown> & { questionIds: string[] }>;

@@ -63,14 +63,22 @@ async function bundle(contents: string): Promise<Bundle> {
 // target in issue #9 ("the core entry ≤ 6 kB gzip"), when it measured 5,416 with
 // all four question types, the nine ordering rules, response checks, answer keys
 // and formatFraction. Do not raise it without revisiting that target.
-const CORE_BUDGET = 6_000;
+// Raised to 6,600 by issue #13.5–7 (src/scoring/read-response.ts: every untrusted
+// response read once, by index and own descriptor, into plain data, so a Proxy, a
+// throwing getter or an own Symbol.iterator can neither throw nor score a wrong
+// answer as right; plus the deep-frozen check that keeps per-question caches true):
+// 6,338 measured. Worth it: without it a wrong answer could score full credit.
+// The 6 kB target of issue #9 needs revisiting by whoever owns it.
+const CORE_BUDGET = 6_600;
 
 // `import { scoreQuiz } from 'quizkit'`. First set at 4,500 when the scoring
 // engine landed (3.2 kB then, with the ordering rules still a stub). Raised to
 // 5,200 when the ordering rules landed (src/questions/ordering/measures.ts, lis.ts,
 // inversions.ts: Moodle's nine grading types with per-item scores and statistic
-// texts, +1.3 kB): 4,740 measured, and about 10% headroom.
-const SCORE_QUIZ_BUDGET = 5_200;
+// texts, +1.3 kB): 4,740 measured, and about 10% headroom. Raised to 5,800 by
+// issue #13.5–7 (the read-once response reader and the frozen-cache check, see
+// CORE_BUDGET): 5,578 measured.
+const SCORE_QUIZ_BUDGET = 5_800;
 
 // `import * as schema from 'quizkit/schema'`: zod included, since that entry
 // exists to hand out zod schemas. Set at 39,000 when it measured 35,717 (zod 4

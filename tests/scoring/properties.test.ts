@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { correctResponse, correctResponses, scoreQuestion, scoreQuiz, type Fraction, type PartResult, type QuestionResult } from 'quizkit';
-import { QuestionSchema, parseQuiz, type Question, type Quiz } from 'quizkit/schema';
+import { QuestionSchema, parseQuiz, safeParseQuiz, type Question, type Quiz } from 'quizkit/schema';
 import { describe, expect, it } from 'vitest';
 import { ONE, ZERO, add, clamp, compare, fraction, multiply, sum } from '../../src/fraction/fraction.js';
 import { authored, permutation, questionInput, responseTo } from '../helpers/arbitraries.js';
@@ -218,8 +218,10 @@ describe('quiz totals', () => {
       ),
       passMark,
     })
+    // Random fractions can need a common denominator beyond safe integers; the schema refuses
+    // those quizzes (issue #13.3, tested in exactness.test.ts), so the properties here are over the rest.
     .map(({ questions, passMark }) =>
-      parseQuiz({
+      safeParseQuiz({
         id: 'quiz',
         title: 'Quiz',
         passMark,
@@ -230,6 +232,8 @@ describe('quiz totals', () => {
         })),
       }),
     )
+    .filter((parsed) => parsed.success)
+    .map((parsed) => (parsed as { data: Quiz }).data)
     .chain((quiz) =>
       fc.tuple(
         fc.constant(quiz),

@@ -194,10 +194,11 @@ describe('the responses object of a quiz', () => {
   });
 
   it('never reads an answer from the prototype chain', () => {
+    // An object whose prototype is not Object.prototype is not plain: refused whole, nothing read from it.
     const inherited = Object.create({ sc: 'a' }) as Record<string, unknown>;
     const result = scoreQuiz(theQuiz, inherited as never);
     expect(result.questions[0]?.status).toBe('unanswered');
-    expect(result.issues).toEqual([]);
+    expect(result.issues.map((issue) => issue.code)).toEqual(['invalid_shape']);
     // A JSON __proto__ holding an answer is an own key, reported, and not an answer either.
     const forged = scoreQuiz(theQuiz, JSON.parse('{"__proto__": {"sc": "a"}}'));
     expect(forged.questions[0]?.status).toBe('unanswered');
@@ -255,11 +256,13 @@ describe('checkResponses', () => {
     expect(checked).toEqual({ ok: false, issues: expected });
   });
 
-  it('accepts valid responses and returns them unchanged', () => {
+  it('accepts valid responses and returns a plain copy of them', () => {
     const responses = { sc: 'b', mc: ['a'], ord: ['C', 'B', 'A'], m: { s1: 'xi' }, n: { s1: null } };
     const checked = checkResponses(theQuiz, responses);
     expect(checked).toEqual({ ok: true, responses });
-    if (checked.ok) expect(checked.responses).toBe(responses);
+    // A copy, so nothing the caller does to its object afterwards changes what was checked.
+    if (checked.ok) expect(checked.responses).not.toBe(responses);
+    if (checked.ok) expect(checked.responses.mc).not.toBe(responses.mc);
     expect(checkResponses(theQuiz, correctResponses(theQuiz)).ok).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue, perQuestion } from '../../scoring/check.js';
+import { readRecord } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MatchingQuestion>;
@@ -10,30 +11,32 @@ const idSets = perQuestion((question: Question) => ({
   actors: new Set(question.actors.map((actor) => actor.id)),
 }));
 
-/** A checked matching response: statement id → actor id or null (explicit "no match"). */
+/** A checked matching response, read once: statement id → actor id or null (explicit "no match"), in the learner's order. */
 export type MatchingAnswers = ReadonlyMap<string, string | null>;
 
 /**
  * Checks a matching response: a plain object from statement ids to actor ids
  * (or `null` where the question allows "no match"). Statements left out are
- * unanswered; an object with none answered is an unanswered question.
+ * unanswered; an object with none answered is an unanswered question. Lists,
+ * typed arrays and other non-plain objects are refused at once, and an object
+ * with more keys than statements is `too_many` before any value is read.
+ * Answered, the value is the copy read once.
  */
 export function checkMatching(question: Question, response: unknown, path: readonly (string | number)[]): Checked<MatchingAnswers> {
   if (response === undefined || response === null) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  if (typeof response !== 'object' || Array.isArray(response)) {
-    issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(response)}`);
+  const read = readRecord(response, question.statements.length);
+  if (read.kind === 'value') {
+    issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(read.value)}`);
     return issues.result(new Map());
   }
-  const keys = Object.keys(response);
-  if (keys.length > question.statements.length) {
-    issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${keys.length}`);
+  if (read.kind === 'too_many') {
+    issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${read.found}`);
     return issues.result(new Map());
   }
   const { statements, actors } = idSets(question);
-  const answers = new Map<string, string | null>();
-  for (const key of keys) {
-    const value: unknown = (response as Record<string, unknown>)[key];
+  const answers: [string, string | null][] = [];
+  for (const [key, value] of read.entries) {
     if (FORBIDDEN_KEYS.has(key)) {
       issues.add('forbidden_key', `"${key}" is not allowed as a key`, key);
     } else if (!statements.has(key)) {
@@ -41,18 +44,18 @@ export function checkMatching(question: Question, response: unknown, path: reado
     } else if (value === undefined) {
       continue;
     } else if (value === null) {
-      if (question.allowNoMatch) answers.set(key, null);
+      if (question.allowNoMatch) answers.push([key, null]);
       else issues.add('no_match_not_allowed', `Statement "${key}" needs an actor; this question has no "none of these" answer`, key);
     } else if (typeof value !== 'string') {
       issues.add('invalid_shape', `Expected an actor id as a string, found ${describeValue(value)}`, key);
     } else if (!actors.has(value)) {
       issues.add('unknown_choice', `"${clip(value)}" is not an actor of this question`, key);
     } else {
-      answers.set(key, value);
+      answers.push([key, value]);
     }
   }
-  if (issues.issues.length === 0 && answers.size === 0) return UNANSWERED;
-  return issues.result(answers);
+  if (issues.issues.length === 0 && answers.length === 0) return UNANSWERED;
+  return issues.result(new Map(answers));
 }
 
 /** The answer key: each statement's actor (or null for "none of these"). */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ONE, equals, fraction, sum } from '../../fraction/fraction.js';
+import { sumBig } from '../../fraction/big.js';
+import { fraction } from '../../fraction/fraction.js';
 import { questionBase, ruleOf } from '../../schema/common.js';
 import { issueParams } from '../../schema/codes.js';
 import { choiceOptions } from '../choice-options.js';
@@ -72,10 +73,11 @@ export const MultipleChoiceQuestionSchema = z
     if (question.rule.name === 'weighted-credit' && question.options.some((option) => option.credit)) {
       // As in Moodle, the positive credits must add up to exactly 1, or the key could not earn full marks.
       const k = question.options.filter((option) => option.correct).length;
-      const positive = sum(
+      // In BigInt: a sum of credits with large coprime denominators must be refused, not overflow.
+      const positive = sumBig(
         question.options.map((option) => option.credit ?? fraction(option.correct ? 1 : -1, k)).filter((credit) => credit.n > 0),
       );
-      if (!equals(positive, ONE)) {
+      if (positive.n !== positive.d) {
         ctx.addIssue({
           code: 'custom',
           params: issueParams('credit_out_of_range'),

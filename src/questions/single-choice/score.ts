@@ -1,6 +1,7 @@
 import { type Fraction, ONE, ZERO, fraction } from '../../fraction/fraction.js';
 import type { DeepReadonly, SingleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
+import { readValue } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<SingleChoiceQuestion>;
@@ -9,12 +10,16 @@ type Question = DeepReadonly<SingleChoiceQuestion>;
 export function checkSingleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<string> {
   if (response === undefined || response === null) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  if (typeof response !== 'string') {
-    issues.add('invalid_shape', `Expected one option id as a string, found ${describeValue(response)}`);
-  } else if (!question.options.some((option) => option.id === response)) {
-    issues.add('unknown_choice', `"${clip(response)}" is not an option of this question`);
+  // Never looks inside an object: a Proxy or a getter runs no code here.
+  const value = readValue(response);
+  if (typeof value !== 'string') {
+    issues.add('invalid_shape', `Expected one option id as a string, found ${describeValue(value)}`);
+    return issues.result('');
   }
-  return issues.result(response as string);
+  if (!question.options.some((option) => option.id === value)) {
+    issues.add('unknown_choice', `"${clip(value)}" is not an option of this question`);
+  }
+  return issues.result(value);
 }
 
 /** The answer key: the fully correct option. */
