@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
-import { checkWith } from '../scoring/registry.js';
+import { checkWith, checkedResponse } from '../scoring/registry.js';
 import type { AnyResponse, Responses } from '../scoring/responses.js';
 import type { ResponseIssue } from '../scoring/types.js';
 import { AttemptError } from './errors.js';
@@ -100,30 +100,6 @@ function findQuestion(quiz: AnyQuiz, questionId: unknown): AnyQuestion {
   return question;
 }
 
-/** A deep copy of a checked response: strings, lists of strings, or a statement → actor record. */
-function copyResponse(response: unknown): AnyResponse {
-  if (Array.isArray(response)) return [...(response as string[])];
-  if (response !== null && typeof response === 'object') {
-    return Object.fromEntries(Object.entries(response).filter(([, actor]) => actor !== undefined)) as AnyResponse;
-  }
-  return response as AnyResponse;
-}
-
-/**
- * The issue messages of `checkResponse` may list an ordering's missing items
- * in authored order — which, when authors write items in the right order,
- * reveals the key. Re-list them in the attempt's presentation order.
- */
-function hideAuthoredOrder(issues: readonly ResponseIssue[], attempt: Attempt, quiz: AnyQuiz, question: AnyQuestion, response: unknown) {
-  if (question.type !== 'ordering') return issues;
-  const given = new Set(Array.isArray(response) ? response : []);
-  const order = presentationOrder(attempt.seed, quiz.id, question);
-  const missing = order.type === 'ordering' ? order.items.filter((id) => !given.has(id)) : [];
-  return issues.map((issue) =>
-    issue.code === 'incomplete_order' ? { ...issue, message: `Put every item in order; missing: ${missing.join(', ')}` } : issue,
-  );
-}
-
 /**
  * Records the learner's response to one question and returns the new attempt;
  * the attempt passed in is unchanged. The response is checked as
@@ -169,13 +145,14 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
   if (attempt.deadline !== undefined && now > attempt.deadline) {
     throw new AttemptError('time_expired', `The time limit ended at ${new Date(attempt.deadline).toISOString()}; answers are no longer accepted`);
   }
-  const checked = checkWith(question, response, [question.id]);
+  // Read once, into plain data: what is checked is what is stored. (An ordering's
+  // missing items are listed sorted by id, so the message never hints at the key.)
+  const checked = checkedResponse(question, response, [question.id]);
   if (checked.kind === 'invalid') {
-    const issues = hideAuthoredOrder(checked.issues, attempt, quiz, question, response);
-    throw new AttemptError('invalid_response', issues[0]?.message ?? 'Invalid response', issues);
+    throw new AttemptError('invalid_response', checked.issues[0]?.message ?? 'Invalid response', checked.issues);
   }
   const kept = Object.entries(attempt.answers).filter(([id]) => id !== question.id);
-  const recorded: RecordedAnswer | undefined = checked.kind === 'answered' ? { response: copyResponse(response), at: now } : undefined;
+  const recorded: RecordedAnswer | undefined = checked.kind === 'answered' ? { response: checked.value, at: now } : undefined;
   // fromEntries defines own properties, so no id can reach Object.prototype.
   const answers = Object.fromEntries(recorded ? [...kept, [question.id, recorded] as const] : kept);
   return { ...attempt, answers };

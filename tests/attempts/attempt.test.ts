@@ -9,8 +9,10 @@ import {
   attemptResponses,
   isAttemptError,
   learnerView,
+  parseAttempt,
   presentationOrder,
   rescoreAttempt,
+  serializeAttempt,
   reviewAttempt,
   startAttempt,
   submitAttempt,
@@ -137,14 +139,16 @@ describe('answer', () => {
     expect(refused(() => answer(done, quiz, 'q-single', 'cumulus', T0 + 6)).code).toBe('already_submitted');
   });
 
-  it('lists an incomplete ordering’s missing items in presentation order, not authored (correct) order', () => {
+  it('lists an incomplete ordering’s missing items sorted by id, never in authored (correct) order', () => {
     const attempt = start('missing');
-    const shown = presentationOrder(attempt.seed, quiz.id, quiz.questions[2]!);
-    const items = shown.type === 'ordering' ? shown.items : [];
-    const first = items[0]!;
+    const question = quiz.questions[2]!;
+    const authored = question.type === 'ordering' ? question.correctOrder : [];
+    const first = authored[0]!;
     const error = refused(() => answer(attempt, quiz, 'q-order', [first], T0));
+    const missing = authored.slice(1);
     expect(error.issues[0]?.code).toBe('incomplete_order');
-    expect(error.issues[0]?.message).toBe(`Put every item in order; missing: ${items.slice(1).join(', ')}`);
+    expect(error.issues[0]?.message).toBe(`Put every item in order; missing: ${[...missing].sort().join(', ')}`);
+    expect(error.issues[0]?.message).not.toContain(missing.join(', '));
   });
 });
 
@@ -329,5 +333,29 @@ describe('attemptResponses', () => {
     const attempt = answer(start(), quiz, 'q-single', 'cirrus', T0 + 1);
     expect(attemptResponses(attempt)).toEqual({ 'q-single': 'cirrus' });
     expect(formatFraction(scoreQuiz(quiz, attemptResponses(attempt)).earned)).toBe('0.25');
+  });
+});
+
+describe('issue #13.5: answer() stores what it checked', () => {
+  it('stores the plain copy of a list with an own iterator, not what the iterator yields', () => {
+    const attempt = startAttempt(quiz, { seed: 'iter', now: T0 });
+    const sneaky = ['evaporate', 'condense', 'precipitate', 'collect'].reverse();
+    Object.defineProperty(sneaky, Symbol.iterator, { value: function* () { yield* ['evaporate', 'condense', 'precipitate', 'collect']; } });
+    const next = answer(attempt, quiz, 'q-order', sneaky, T0 + 1);
+    expect(next.answers['q-order']?.response).toEqual(['collect', 'precipitate', 'condense', 'evaporate']);
+    expect(Object.getOwnPropertySymbols(next.answers['q-order']?.response)).toEqual([]);
+    // And the saved attempt reads back as the same answer.
+    expect(parseAttempt(serializeAttempt(next), { quiz }).answers['q-order']?.response).toEqual(['collect', 'precipitate', 'condense', 'evaporate']);
+  });
+
+  it('reads a getter once and stores the value it checked', () => {
+    const attempt = startAttempt(quiz, { seed: 'getter', now: T0 });
+    let reads = 0;
+    const response = {};
+    Object.defineProperty(response, 'puffy', { enumerable: true, get: () => (reads++ === 0 ? 'cumulus' : 'cirrus') });
+    const matching = quiz.questions.find((q) => q.type === 'matching')!;
+    const stored = answer(attempt, quiz, matching.id, response, T0 + 1).answers[matching.id]?.response as Record<string, string>;
+    expect(reads).toBe(1);
+    expect(stored).toEqual({ puffy: 'cumulus' });
   });
 });
