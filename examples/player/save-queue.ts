@@ -27,7 +27,11 @@ export type SaveStatus =
   | { readonly state: 'saved' }
   /** Queued or in flight. */
   | { readonly state: 'saving' }
-  /** A save failed and will be retried (`retryAt`, by the injected clock), or now with `retryNow()`. */
+  /**
+   * A save failed and will be retried (`retryAt`, by the injected clock), or
+   * now with `retryNow()`. It stays so while retried, until a retry succeeds,
+   * so the learner does not see it flicker back to "saving".
+   */
   | { readonly state: 'unsaved'; readonly message: string; readonly retryAt: number }
   /** Refused for good; the learner has to change the answer. */
   | { readonly state: 'refused'; readonly message: string };
@@ -110,9 +114,11 @@ export function createSaveQueue<R>(options: SaveQueueOptions<R>): SaveQueue<R> {
     options.onStatus(questionId, status);
   };
   const paused = () => retryTimer !== undefined;
+  /** The next answer to send: the first changed that is not refused. */
+  const next = () => [...latest.keys()].find((id) => statuses.get(id)?.state !== 'refused');
   const wake = () => {
     if (inFlight !== undefined) return;
-    if (!stopped && !paused() && [...latest.keys()].some((id) => statuses.get(id)?.state === 'saving')) return;
+    if (!stopped && !paused() && next() !== undefined) return;
     const ready = waiters;
     waiters = [];
     for (const resolve of ready) resolve();
@@ -120,27 +126,27 @@ export function createSaveQueue<R>(options: SaveQueueOptions<R>): SaveQueue<R> {
 
   const pump = (): void => {
     if (stopped || inFlight !== undefined || paused()) return wake();
-    const next = [...latest.keys()].find((id) => statuses.get(id)?.state === 'saving');
-    if (next === undefined) return wake();
-    const response = latest.get(next)!;
-    inFlight = next;
-    options.save(next, response).then(
+    const questionId = next();
+    if (questionId === undefined) return wake();
+    const response = latest.get(questionId)!;
+    inFlight = questionId;
+    options.save(questionId, response).then(
       () => {
         inFlight = undefined;
         failures = 0;
         // A newer response came in meanwhile: it stays queued (still "saving").
-        if (latest.get(next) === response) {
-          latest.delete(next);
-          setStatus(next, { state: 'saved' });
+        if (latest.get(questionId) === response) {
+          latest.delete(questionId);
+          setStatus(questionId, { state: 'saved' });
         }
         pump();
       },
       (error: unknown) => {
         inFlight = undefined;
         const message = error instanceof Error ? error.message : String(error);
-        const outdated = latest.get(next) !== response; // the newer response is what gets sent next
+        const outdated = latest.get(questionId) !== response; // the newer response is what gets sent next
         if (error instanceof SaveRefused) {
-          if (!outdated) setStatus(next, { state: 'refused', message });
+          if (!outdated) setStatus(questionId, { state: 'refused', message });
         } else {
           failures += 1;
           const delay = backoffDelay(failures, random(), options.baseDelayMs, options.maxDelayMs);
@@ -157,11 +163,7 @@ export function createSaveQueue<R>(options: SaveQueueOptions<R>): SaveQueue<R> {
     );
   };
 
-  /** Puts every unsaved answer back in line and sends. */
-  const resume = () => {
-    for (const id of latest.keys()) if (statuses.get(id)?.state === 'unsaved' && id !== inFlight) setStatus(id, { state: 'saving' });
-    pump();
-  };
+  const resume = () => pump();
 
   return {
     set(questionId, response) {
