@@ -8,8 +8,7 @@
  * through the example's plain `fetch` client.
  */
 import { ExamClientError, createExamClient } from '../exam-server/client.js';
-import { type Backend, type Session, storageKey } from './backend.js';
-import { SaveRefused } from './save-queue.js';
+import { type Backend, SaveRefused, type Session, storageKey } from './backend.js';
 import type { KeyValueStore } from './storage.js';
 
 /**

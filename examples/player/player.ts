@@ -623,8 +623,9 @@ class Player {
         this.showUnsaved();
         return;
       }
+      const lost = queue?.unsaved() ?? [];
       const submitted = await this.backend.submit();
-      this.show({ view: { ...this.session.view, status: 'submitted' }, submitted });
+      this.show({ view: { ...this.session.view, status: 'submitted' }, submitted, ...(lost.length > 0 ? { notice: this.lostNotice(lost) } : {}) });
       document.getElementById('result-heading')?.focus();
       const { result } = submitted;
       this.announce(
@@ -637,6 +638,13 @@ class Player {
     } finally {
       this.submitting = false;
     }
+  }
+
+  /** Says which answers time ran out on before they could be saved (so they did not count). */
+  private lostNotice(lost: readonly string[]): string {
+    const { questions } = this.session.view;
+    const numbers = lost.map((id) => `question ${questions.findIndex((question) => question.id === id) + 1}`);
+    return `Time ran out before your ${lost.length === 1 ? 'answer to' : 'answers to'} ${numbers.join(', ')} could be saved, so ${lost.length === 1 ? 'it was' : 'they were'} not counted.`;
   }
 
   private result(submitted: Submitted): HTMLElement {

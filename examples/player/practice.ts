@@ -19,8 +19,7 @@ import {
   startAttempt,
   submitAttempt,
 } from 'quizkit/attempts';
-import { type Backend, type Session, type Submitted, storageKey } from './backend.js';
-import { SaveRefused } from './save-queue.js';
+import { type Backend, SaveRefused, type Session, type Submitted, storageKey } from './backend.js';
 import type { KeyValueStore } from './storage.js';
 
 /** Where the module comes from: a URL of its JSON, or the one bundled with the player. */

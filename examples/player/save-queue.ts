@@ -17,10 +17,9 @@
  *   shows the server's message until the learner answers it again.
  */
 
-/** A backend's refusal that retrying cannot change (e.g. HTTP 409 or 422), with the message to show. */
-export class SaveRefused extends Error {
-  override readonly name = 'SaveRefused';
-}
+import { SaveRefused } from './backend.js';
+
+export { SaveRefused };
 
 /** Where one question's answer stands. */
 export type SaveStatus =

@@ -163,6 +163,30 @@ describeInBrowser('issue #12.8: the player in exam mode never loses an answer si
     allowConsoleErrors(watched, FAILED_REQUEST);
   });
 
+  it('when time runs out with an answer unsaved, submits anyway and says which answer did not count', async () => {
+    const timed = { ...northKoreaChina, quizzes: [{ ...quiz, timeLimitSeconds: 8 }, ...northKoreaChina.quizzes.slice(1)] };
+    served = await startExamPlayer(browser.bundle(), { quiz: quiz.id, learner: 'learner-timed' }, timed);
+    const watched = await browser.open(served.player.url);
+    const { page } = watched;
+    await formShown(page);
+    const network = await flakyAnswers(page);
+    network.down = false;
+    const first = question('who-met-in-beijing');
+    await answerQuestion(page, first, key[first.id]);
+    network.down = true;
+    const lost = question('china-involvement');
+    await answerQuestion(page, lost, key[lost.id], 'buttons', false);
+    await expect.poll(() => saveState(page, lost.id), POLL).toBe(NOT_SAVED);
+
+    await page.locator('#result').waitFor({ timeout: 20_000 }) // the 8-second limit, from the attempt's start;
+    expect(await page.locator('#notice').textContent()).toBe(
+      `Time ran out before your answer to question ${quiz.questions.indexOf(lost) + 1} could be saved, so it was not counted.`,
+    );
+    const statuses = await reviewedStatuses(page);
+    expect([statuses[first.id], statuses[lost.id]]).toEqual(['correct', 'unanswered']);
+    allowConsoleErrors(watched, FAILED_REQUEST);
+  });
+
   it('opens and works with localStorage full, and says that progress cannot be kept', async () => {
     served = await startExamPlayer(browser.bundle(), { quiz: quiz.id, learner: 'learner-full' });
     // The repro: localStorage filled to its quota before the player starts, so `setItem` throws QuotaExceededError.
