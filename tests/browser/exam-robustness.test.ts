@@ -178,7 +178,7 @@ describeInBrowser('issue #12.8: the player in exam mode never loses an answer si
     await answerQuestion(page, lost, key[lost.id], 'buttons', false);
     await expect.poll(() => saveState(page, lost.id), POLL).toBe(NOT_SAVED);
 
-    await page.locator('#result').waitFor({ timeout: 20_000 }) // the 8-second limit, from the attempt's start;
+    await page.locator('#result').waitFor({ timeout: 20_000 }); // the 8-second limit runs from the attempt's start
     expect(await page.locator('#notice').textContent()).toBe(
       `Time ran out before your answer to question ${quiz.questions.indexOf(lost) + 1} could be saved, so it was not counted.`,
     );
