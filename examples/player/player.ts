@@ -534,7 +534,7 @@ class Player {
   private showSaveStatus(questionId: string, status: SaveStatus): void {
     const line = document.getElementById(`save-${questionId}`);
     if (line) {
-      line.textContent =
+      const text =
         status.state === 'saving'
           ? 'Saving…'
           : status.state === 'saved'
@@ -542,6 +542,8 @@ class Player {
             : status.state === 'unsaved'
               ? 'Not saved — retrying. Check your connection.'
               : `Not saved: ${status.message}`;
+      // Rewriting the same text could make a screen reader say it again on every retry.
+      if (line.textContent !== text) line.textContent = text;
       line.dataset.state = status.state;
     }
     const retry = document.getElementById(`retry-${questionId}`);
