@@ -13,6 +13,7 @@ import {
   isAnswerSave,
   reviewedStatuses,
   saveState,
+  screenshot,
   startExamPlayer,
   submit,
   useBrowser,
@@ -120,6 +121,7 @@ describeInBrowser('issue #12.8: the player in exam mode never loses an answer si
     expect(await block.textContent()).toContain("You can't submit yet");
     expect(await page.locator('#result').count()).toBe(0);
     expect(network.submits).toBe(0);
+    await screenshot(page, 'unsaved-answer.png');
 
     // The network is back: "Retry now" saves it at once, and then the submission goes through.
     network.down = false;
