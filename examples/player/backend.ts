@@ -61,12 +61,24 @@ export interface Backend {
   readonly module?: ModuleInfo;
   /** Resumes the saved attempt, or starts one. */
   open(): Promise<Session>;
-  /** Records one response (`null` clears it). */
+  /**
+   * Records one response (`null` clears it). Throws {@link SaveRefused} when
+   * the refusal is final; any other error (the network) is retried.
+   */
   answer(questionId: string, response: AnyResponse | null): Promise<void>;
   /** Submits and scores the attempt. */
   submit(): Promise<Submitted>;
   /** Starts a new attempt (the next attempt number). */
   restart(): Promise<Session>;
+}
+
+/**
+ * A mode's refusal to save an answer that retrying cannot change (time is up,
+ * the attempt is submitted, the answer is invalid: HTTP 409 or 422 from the
+ * exam server), with the message to show the learner.
+ */
+export class SaveRefused extends Error {
+  override readonly name = 'SaveRefused';
 }
 
 /** The key under which the player keeps state in `localStorage`. */

@@ -8,7 +8,17 @@
  * through the example's plain `fetch` client.
  */
 import { ExamClientError, createExamClient } from '../exam-server/client.js';
-import { type Backend, type Session, storageKey } from './backend.js';
+import { type Backend, SaveRefused, type Session, storageKey } from './backend.js';
+import type { KeyValueStore } from './storage.js';
+
+/**
+ * Whether the server's refusal is final: a 4xx other than 408 (timeout) and
+ * 429 (too many requests) will be the same answer next time (time is up, the
+ * attempt is submitted, the answer is invalid). A network failure (`fetch`
+ * rejects with a `TypeError`) or a 5xx may pass, so the save queue retries it.
+ */
+const isFinal = (error: unknown): error is ExamClientError =>
+  error instanceof ExamClientError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 /**
  * Creates exam mode for one quiz.
@@ -16,10 +26,10 @@ import { type Backend, type Session, storageKey } from './backend.js';
  * @param apiBase - The exam server's URL; it serves `/attempts…` at its root (same origin as the page, under the CSP).
  * @param quizId - The quiz to take.
  * @param learnerId - Who takes it (a real server takes this from its session).
- * @param storage - Where to keep the attempt id (`localStorage`).
+ * @param storage - Where to keep the attempt id (`localStorage`, guarded: it never throws).
  * @returns The backend.
  */
-export function createExamBackend(apiBase: string, quizId: string, learnerId: string, storage: Storage): Backend {
+export function createExamBackend(apiBase: string, quizId: string, learnerId: string, storage: KeyValueStore): Backend {
   const client = createExamClient(apiBase);
   const key = storageKey('exam', quizId, learnerId);
   let attemptId: string | undefined;
@@ -54,7 +64,11 @@ export function createExamBackend(apiBase: string, quizId: string, learnerId: st
       return started();
     },
     async answer(questionId, response) {
-      await client.answer(current(), questionId, response);
+      try {
+        await client.answer(current(), questionId, response);
+      } catch (error) {
+        throw isFinal(error) ? new SaveRefused(error.message) : error;
+      }
     },
     async submit() {
       const { late, result, review } = await client.submit(current());

@@ -24,6 +24,8 @@
 import { type Fraction, type QuestionStatus, formatFraction } from 'quizkit';
 import type { LearnerMatchingView, LearnerOrderingView, LearnerQuestionView, QuestionReview } from 'quizkit/attempts';
 import { type AnyResponse, type Backend, type ModuleInfo, type Session, type Submitted, storageKey } from './backend.js';
+import { type SaveQueue, type SaveStatus, createSaveQueue } from './save-queue.js';
+import { type KeyValueStore, guardedStorage } from './storage.js';
 
 // ── DOM helpers ────────────────────────────────────────────────────────────
 
@@ -76,32 +78,27 @@ function readConfig(): Config {
   };
 }
 
+/** What the learner reads when the browser will not keep anything (storage full or disabled). */
+const STORAGE_PROBLEM =
+  "Your progress can't be kept on this device: the browser's storage is full or turned off. You can take the quiz, but if you reload or close this page, you may have to start again.";
+
 /**
- * `localStorage`, or, where the browser refuses it (storage disabled), a
- * memory store: the quiz still works, it just does not survive a reload.
+ * `localStorage`, guarded: where the browser refuses it (quota full, storage
+ * disabled), values live in memory for this page and a visible, non-blocking
+ * notice says that a reload may lose progress. The quiz opens either way.
  */
-function browserStorage(): Storage {
-  try {
-    const storage = window.localStorage;
-    storage.getItem(storageKey('probe'));
-    return storage;
-  } catch {
-    const items = new Map<string, string>();
-    return {
-      get length() {
-        return items.size;
-      },
-      clear: () => items.clear(),
-      getItem: (key) => items.get(key) ?? null,
-      key: (index) => [...items.keys()][index] ?? null,
-      removeItem: (key) => void items.delete(key),
-      setItem: (key, value) => void items.set(key, String(value)),
-    };
-  }
+function browserStorage(): KeyValueStore {
+  return guardedStorage(
+    () => window.localStorage,
+    () => {
+      const notice = h('p', { class: 'notice storage-notice', id: 'storage-notice', role: 'status' }, STORAGE_PROBLEM);
+      document.getElementById('main')?.before(notice);
+    },
+  );
 }
 
 /** The learner id for exam mode: given, or a random one kept in this browser. */
-function learnerId(given: string | undefined, storage: Storage): string {
+function learnerId(given: string | undefined, storage: KeyValueStore): string {
   if (given !== undefined) return given;
   const key = storageKey('learner');
   const saved = storage.getItem(key);
@@ -356,8 +353,8 @@ const scoreLine = (result: Submitted['result']) =>
 class Player {
   private session!: Session;
   private responses: Record<string, AnyResponse> = {};
-  /** Answers are sent one after another, in the order given. */
-  private pending: Promise<void> = Promise.resolve();
+  /** Sends the answers; one per attempt shown, stopped once it is submitted. */
+  private queue: SaveQueue<AnyResponse> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private submitting = false;
 
@@ -365,7 +362,14 @@ class Player {
     private readonly root: HTMLElement,
     private readonly backend: Backend,
     private readonly announce: (text: string) => void,
-  ) {}
+  ) {
+    // Leaving the page while an answer is not saved would lose it: ask first.
+    window.addEventListener('beforeunload', (event) => {
+      if (!this.queue || this.queue.unsaved().length === 0) return;
+      event.preventDefault();
+      event.returnValue = ''; // older browsers need it set
+    });
+  }
 
   async open(): Promise<void> {
     this.show(await this.backend.open());
@@ -374,6 +378,13 @@ class Player {
   private show(session: Session): void {
     this.session = session;
     this.responses = { ...session.view.responses };
+    this.queue?.stop();
+    this.queue = session.submitted
+      ? undefined
+      : createSaveQueue<AnyResponse>({
+          save: (questionId, response) => this.backend.answer(questionId, response),
+          onStatus: (questionId, status) => this.showSaveStatus(questionId, status),
+        });
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     const { view } = session;
@@ -443,7 +454,14 @@ class Player {
       'form',
       { class: 'quiz', id: 'quiz-form', 'aria-labelledby': 'quiz-title', novalidate: true },
       h('ol', { class: 'questions' }, ...view.questions.map((question, index) => this.question(question, index))),
-      h('div', { class: 'submit-bar' }, view.deadline !== undefined && h('p', { class: 'timer', id: 'timer' }), progress, submit),
+      h(
+        'div',
+        { class: 'submit-bar' },
+        view.deadline !== undefined && h('p', { class: 'timer', id: 'timer' }),
+        progress,
+        h('div', { class: 'unsaved-block', id: 'unsaved-block', role: 'alert' }),
+        submit,
+      ),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -485,6 +503,7 @@ class Player {
         h('p', { class: 'hint', id: `hint-${question.id}` }, HINTS[question.type]),
         control,
         h('p', { class: 'q-state', id: `state-${question.id}` }, response === undefined ? 'Not answered' : 'Answered'),
+        h('div', { class: 'save-line' }, h('p', { class: 'save-state', id: `save-${question.id}`, role: 'status' }), this.retryButton(`retry-${question.id}`, true)),
         link,
       ),
     );
@@ -505,16 +524,66 @@ class Player {
     if (response === null) delete this.responses[questionId];
     else this.responses[questionId] = response;
     this.updateProgress();
-    this.setState(questionId, 'Saving…');
-    this.pending = this.pending
-      .then(() => this.backend.answer(questionId, response))
-      .then(
-        () => this.setState(questionId, Object.hasOwn(this.responses, questionId) ? 'Answered' : 'Not answered'),
-        (error: unknown) => {
-          this.setState(questionId, 'Not saved');
-          this.fail(error);
-        },
-      );
+    this.setState(questionId, response === null ? 'Not answered' : 'Answered');
+    this.queue?.set(questionId, response);
+  }
+
+  /** A "Retry now" button: saves every answer not yet saved, at once. */
+  private retryButton(id: string, hidden = false): HTMLButtonElement {
+    const button = h('button', { type: 'button', class: 'retry', id, hidden }, 'Retry now');
+    button.addEventListener('click', () => this.queue?.retryNow());
+    return button;
+  }
+
+  /** Shows (and, through the question's polite status region, announces) where its answer stands. */
+  private showSaveStatus(questionId: string, status: SaveStatus): void {
+    const line = document.getElementById(`save-${questionId}`);
+    if (line) {
+      const text =
+        status.state === 'saving'
+          ? 'Saving…'
+          : status.state === 'saved'
+            ? 'Saved'
+            : status.state === 'unsaved'
+              ? 'Not saved — retrying. Check your connection.'
+              : `Not saved: ${status.message}`;
+      // Rewriting the same text could make a screen reader say it again on every retry.
+      if (line.textContent !== text) line.textContent = text;
+      line.dataset.state = status.state;
+    }
+    const retry = document.getElementById(`retry-${questionId}`);
+    if (retry) retry.hidden = status.state !== 'unsaved' && status.state !== 'refused';
+    // A submission blocked by unsaved answers: keep its list current.
+    if (document.getElementById('unsaved-block')?.hasChildNodes()) this.showUnsaved();
+  }
+
+  /**
+   * Lists the answers that are not saved, above the submit button, with a
+   * "Retry now" button; once all are saved, says that submitting is possible.
+   */
+  private showUnsaved(): void {
+    const block = document.getElementById('unsaved-block');
+    if (!block || !this.queue) return;
+    const unsaved = this.queue.unsaved();
+    if (unsaved.length === 0) {
+      block.replaceChildren(h('p', { class: 'all-saved' }, 'All your answers are saved now. You can submit.'));
+      return;
+    }
+    const { questions } = this.session.view;
+    block.replaceChildren(
+      h('p', {}, `You can't submit yet: ${unsaved.length === 1 ? 'this answer is' : 'these answers are'} not saved. Submitting now would lose ${unsaved.length === 1 ? 'it' : 'them'}.`),
+      h(
+        'ul',
+        { class: 'unsaved-list' },
+        ...unsaved.map((id) => {
+          const index = questions.findIndex((question) => question.id === id);
+          const status = this.queue!.status(id);
+          const why = status.state === 'refused' ? ` (${status.message})` : status.state === 'saving' ? ' (saving…)' : '';
+          return h('li', {}, h('a', { href: `#question-${id}` }, `Question ${index + 1}: ${questions[index]?.prompt ?? id}`), why);
+        }),
+      ),
+      this.retryButton('retry-all'),
+    );
   }
 
   private fail(error: unknown): void {
@@ -533,22 +602,37 @@ class Player {
         clearInterval(this.timer);
         this.timer = undefined;
         this.announce('Time is up: your answers are being submitted.');
-        void this.submit();
+        void this.submit(true);
       }
     };
     tick();
     this.timer = setInterval(tick, 1000);
   }
 
-  private async submit(): Promise<void> {
+  /**
+   * Submits, but never past an unsaved answer: the learner's submission waits
+   * for saves in flight, and is blocked (with the list and "Retry now") while
+   * any answer is not saved. When time is up (`forced`), the unsaved answers
+   * get one more try, and then the attempt is submitted anyway: the server
+   * would refuse them after the deadline.
+   */
+  private async submit(forced = false): Promise<void> {
     if (this.submitting) return;
     this.submitting = true;
     const button = document.getElementById('submit');
     button?.setAttribute('aria-disabled', 'true');
     try {
-      await this.pending;
+      const queue = this.queue;
+      if (forced) queue?.retryNow();
+      await queue?.settled();
+      if (!forced && queue && queue.unsaved().length > 0) {
+        button?.removeAttribute('aria-disabled');
+        this.showUnsaved();
+        return;
+      }
+      const lost = queue?.unsaved() ?? [];
       const submitted = await this.backend.submit();
-      this.show({ view: { ...this.session.view, status: 'submitted' }, submitted });
+      this.show({ view: { ...this.session.view, status: 'submitted' }, submitted, ...(lost.length > 0 ? { notice: this.lostNotice(lost) } : {}) });
       document.getElementById('result-heading')?.focus();
       const { result } = submitted;
       this.announce(
@@ -558,10 +642,18 @@ class Player {
       );
     } catch (error) {
       button?.removeAttribute('aria-disabled');
-      this.fail(error);
+      // fetch rejects with a TypeError when the network fails: nothing is lost, the attempt is still open.
+      this.fail(error instanceof TypeError ? new Error('The server could not be reached, so the quiz is not submitted yet. Your answers are kept: try again in a moment.') : error);
     } finally {
       this.submitting = false;
     }
+  }
+
+  /** Says which answers time ran out on before they could be saved (so they did not count). */
+  private lostNotice(lost: readonly string[]): string {
+    const { questions } = this.session.view;
+    const numbers = lost.map((id) => `question ${questions.findIndex((question) => question.id === id) + 1}`);
+    return `Time ran out before your ${lost.length === 1 ? 'answer to' : 'answers to'} ${numbers.join(', ')} could be saved, so ${lost.length === 1 ? 'it was' : 'they were'} not counted.`;
   }
 
   private result(submitted: Submitted): HTMLElement {

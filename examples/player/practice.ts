@@ -19,7 +19,8 @@ import {
   startAttempt,
   submitAttempt,
 } from 'quizkit/attempts';
-import { type Backend, type Session, type Submitted, storageKey } from './backend.js';
+import { type Backend, SaveRefused, type Session, type Submitted, storageKey } from './backend.js';
+import type { KeyValueStore } from './storage.js';
 
 /** Where the module comes from: a URL of its JSON, or the one bundled with the player. */
 export async function loadModule(url: string | undefined): Promise<DeepReadonly<Module>> {
@@ -41,14 +42,14 @@ const messages: Readonly<Record<string, string>> = {
  *
  * @param module - The module, with its key.
  * @param quizId - The quiz to take; the module's first quiz when absent or unknown.
- * @param storage - Where to save progress (`localStorage`).
+ * @param storage - Where to save progress (`localStorage`, guarded: it never throws).
  * @param now - The clock.
  * @returns The backend.
  */
 export function createPracticeBackend(
   module: DeepReadonly<Module>,
   quizId: string | undefined,
-  storage: Storage,
+  storage: KeyValueStore,
   now: () => number = Date.now,
 ): Backend {
   const quiz: DeepReadonly<Quiz> = module.quizzes.find((candidate) => candidate.id === quizId) ?? module.quizzes[0]!;
@@ -57,11 +58,8 @@ export function createPracticeBackend(
 
   const save = (next: Attempt) => {
     attempt = next;
-    try {
-      storage.setItem(key, serializeAttempt(next));
-    } catch {
-      // Storage full or disabled (private mode): the attempt goes on, unsaved.
-    }
+    // The store never throws: when it is full or disabled, the player says so and the attempt goes on.
+    storage.setItem(key, serializeAttempt(next));
   };
   const submitted = (done: SubmittedAttempt): Submitted => ({ result: done.result, review: reviewAttempt(quiz, done), late: done.late });
   const session = (current: Attempt, notice?: string): Session => ({
@@ -98,7 +96,14 @@ export function createPracticeBackend(
       return session(current(), notice);
     },
     async answer(questionId, response) {
-      save(answer(current(), quiz, questionId, response, now()));
+      let next: Attempt;
+      try {
+        next = answer(current(), quiz, questionId, response, now());
+      } catch (error) {
+        // The engine's refusal (time is up, the attempt is submitted) is the same on every retry.
+        throw new SaveRefused(error instanceof Error ? error.message : String(error));
+      }
+      save(next);
     },
     async submit() {
       const done = submitAttempt(current(), quiz, now());

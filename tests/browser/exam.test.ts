@@ -1,9 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { type DeepReadonly, type Quiz, correctResponses, formatFraction, scoreQuiz } from 'quizkit';
 import { northKoreaChina } from 'quizkit/modules';
-import { type ExamServer, createExamServer } from '../../examples/exam-server/server.js';
-import { type PlayerServer, createPlayerServer } from '../../examples/player/serve.js';
-import { POLL, answerAll, describeInBrowser, formShown, shownOrder, submit, useBrowser } from './helpers.js';
+import { POLL, answerAll, describeInBrowser, formShown, shownOrder, startExamPlayer, submit, useBrowser } from './helpers.js';
 
 const [quiz] = northKoreaChina.quizzes;
 const key = correctResponses(quiz) as Record<string, unknown>;
@@ -47,11 +45,10 @@ interface Received {
 
 describeInBrowser('the player in exam mode (Chromium)', () => {
   const browser = useBrowser();
-  let exam: ExamServer | undefined;
-  let player: PlayerServer | undefined;
+  let served: Awaited<ReturnType<typeof startExamPlayer>> | undefined;
   afterEach(async () => {
-    await Promise.all([player?.close(), exam?.close()]);
-    player = exam = undefined;
+    await served?.close();
+    served = undefined;
   });
 
   it('the probes find the key in practice mode’s bundled module (so they would find a leak)', () => {
@@ -62,8 +59,8 @@ describeInBrowser('the player in exam mode (Chromium)', () => {
   });
 
   it('takes an exam on the server: no key before submission, same attempt and order after a reload, the engine’s score', async () => {
-    exam = await createExamServer(northKoreaChina);
-    player = await createPlayerServer({ files: browser.bundle().files, config: { mode: 'exam', quiz: quiz.id, learner: 'learner-1' }, examServer: exam.url });
+    served = await startExamPlayer(browser.bundle(), { quiz: quiz.id, learner: 'learner-1' });
+    const { player } = served;
     const received: Promise<Received>[] = [];
     const { page } = await browser.open(player.url, (p) =>
       p.on('response', (response) => {

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DeepReadonly, Quiz } from 'quizkit';
+import type { DeepReadonly, Module, Quiz } from 'quizkit';
+import { northKoreaChina } from 'quizkit/modules';
+import { createExamServer } from '../../examples/exam-server/server.js';
 import { type PlayerBundle, buildPlayer } from '../../examples/player/build.js';
+import { type PlayerServer, createPlayerServer } from '../../examples/player/serve.js';
 
 /**
  * Debian's Chromium (`apt-get install -y chromium`); never a browser Playwright
@@ -110,6 +113,45 @@ export function useBrowser(): {
   };
 }
 
+/** A running exam backend: the server the player in exam mode talks to. */
+export interface ExamBackend {
+  /** Its URL. */
+  readonly url: string;
+  /** Stops it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the exam backend for `module`. The one place the browser tests name
+ * the exam server, so swapping the server touches only this function.
+ */
+export async function startExamBackend(module: DeepReadonly<Module> = northKoreaChina): Promise<ExamBackend> {
+  const server = await createExamServer(module);
+  return { url: server.url, close: () => server.close() };
+}
+
+/** The player in exam mode, served against an exam backend; `close` stops both. */
+export async function startExamPlayer(bundle: PlayerBundle, config: Readonly<Record<string, string>>, module?: DeepReadonly<Module>): Promise<{ exam: ExamBackend; player: PlayerServer; close(): Promise<void> }> {
+  const exam = await startExamBackend(module);
+  const player = await createPlayerServer({ files: bundle.files, config: { mode: 'exam', ...config }, examServer: exam.url });
+  return { exam, player, close: async () => void (await Promise.all([player.close(), exam.close()])) };
+}
+
+/** Whether a request is the player saving one answer (a `PUT` to `…/answers/<question id>`). */
+export function isAnswerSave(method: string, url: string): boolean {
+  return method === 'PUT' && /\/answers\/[^/]+$/.test(new URL(url).pathname);
+}
+
+/**
+ * Takes console errors a test caused on purpose (a refused or failed request
+ * logs "Failed to load resource") off the page's list, so that `afterEach`
+ * still fails on any other.
+ */
+export function allowConsoleErrors(watched: WatchedPage, pattern: RegExp): void {
+  const others = watched.errors.filter((error) => !pattern.test(error));
+  watched.errors.splice(0, watched.errors.length, ...others);
+}
+
 /** Waits until the quiz form is shown. */
 export async function formShown(page: Page): Promise<void> {
   await page.locator('#quiz-form').waitFor();
@@ -152,8 +194,18 @@ export async function orderWithDrag(page: Page, questionId: string, target: read
   expect(await itemOrder(page, questionId)).toEqual(target);
 }
 
-/** Answers one question through the interface; ordering with the Move up buttons or by dragging. */
-export async function answerQuestion(page: Page, question: DeepReadonly<Quiz>['questions'][number], response: unknown, ordering: 'buttons' | 'drag' = 'buttons'): Promise<void> {
+/**
+ * Answers one question through the interface; ordering with the Move up
+ * buttons or by dragging. Then waits until the answer is saved, unless
+ * `waitUntilSaved` is false.
+ */
+export async function answerQuestion(
+  page: Page,
+  question: DeepReadonly<Quiz>['questions'][number],
+  response: unknown,
+  ordering: 'buttons' | 'drag' = 'buttons',
+  waitUntilSaved = true,
+): Promise<void> {
   const at = (suffix: string) => page.locator(`[id="${question.id}--${suffix}"]`);
   switch (question.type) {
     case 'single-choice':
@@ -173,6 +225,12 @@ export async function answerQuestion(page: Page, question: DeepReadonly<Quiz>['q
       break;
   }
   await expect.poll(() => page.locator(`[id="state-${question.id}"]`).textContent(), POLL).toBe('Answered');
+  if (waitUntilSaved) await expect.poll(() => saveState(page, question.id), POLL).toBe('Saved');
+}
+
+/** What a question says about saving its answer: "Saving…", "Saved", "Not saved — …". */
+export async function saveState(page: Page, questionId: string): Promise<string | null> {
+  return page.locator(`[id="save-${questionId}"]`).textContent();
 }
 
 /** Answers the questions that have a response, in quiz order. */
