@@ -127,7 +127,7 @@ type OnResponse = (response: AnyResponse | null) => void;
 const HINTS: Readonly<Record<LearnerQuestionView['type'], string>> = {
   'single-choice': 'Choose one answer.',
   'multiple-choice': 'Choose every answer that applies.',
-  ordering: 'Put the items in order: drag them, or use their Move up and Move down buttons. Your order counts as an answer once you have moved an item.',
+  ordering: 'Put the items in order: drag them, or use their Move up and Move down buttons. Your order counts as an answer once you have moved an item, or chosen “Use this order”.',
   matching: 'Choose who each statement belongs to.',
 };
 
@@ -269,7 +269,14 @@ function orderingControl(question: LearnerOrderingView, response: AnyResponse | 
     dragged = undefined;
     clearMarks();
   });
-  return list;
+  // The shuffled start may already be the order the learner wants (it is never
+  // steered away from the key, which would reveal it): let them say so.
+  const keep = h('button', { type: 'button', class: 'keep-order', id: `keep-${question.id}` }, 'Use this order');
+  keep.addEventListener('click', () => {
+    announce('The order as shown is your answer.');
+    onResponse(items().map((item) => item.dataset.id!));
+  });
+  return h('div', { class: 'ordering-control' }, list, keep);
 }
 
 // ── Review ─────────────────────────────────────────────────────────────────

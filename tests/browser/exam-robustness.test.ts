@@ -148,7 +148,9 @@ describeInBrowser('issue #12.8: the player in exam mode never loses an answer si
 
     // The attempt gets submitted elsewhere (another tab): the server now refuses answers for good.
     const attemptId = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('quizkit-player:exam:'))?.[1]);
-    const client = createExamClient(served.exam.url);
+    // The same learner, on another device: the page's learner token, not a new identity.
+    const token = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('quizkit:exam-token:'))?.[1]);
+    const client = createExamClient(served.exam.url, { token: token!, storage: null });
     await client.submit(attemptId!);
     const refusal = await client.answer(attemptId!, 'parade-commemorated', 'x').then(
       () => undefined,

@@ -174,24 +174,29 @@ export async function itemOrder(page: Page, questionId: string): Promise<string[
 }
 
 /** Puts an ordering question in `target` order with its Move up buttons (keyboard: Enter on each). */
-export async function orderWithButtons(page: Page, questionId: string, target: readonly string[]): Promise<void> {
+export async function orderWithButtons(page: Page, questionId: string, target: readonly string[]): Promise<number> {
+  let moves = 0;
   for (const [position, id] of target.entries()) {
     const from = (await itemOrder(page, questionId)).indexOf(id);
     const up = page.locator(`[id="order-${questionId}"] > li[data-id="${id}"] .move-up`);
-    for (let i = from; i > position; i--) await up.press('Enter');
+    for (let i = from; i > position; i--, moves++) await up.press('Enter');
   }
   expect(await itemOrder(page, questionId)).toEqual(target);
+  return moves;
 }
 
 /** Puts an ordering question in `target` order by dragging each item above the one in its place. */
-export async function orderWithDrag(page: Page, questionId: string, target: readonly string[]): Promise<void> {
+export async function orderWithDrag(page: Page, questionId: string, target: readonly string[]): Promise<number> {
+  let moves = 0;
   for (const [position, id] of target.entries()) {
     const current = await itemOrder(page, questionId);
     if (current[position] === id) continue;
     const list = page.locator(`[id="order-${questionId}"]`);
     await list.locator(`li[data-id="${id}"]`).dragTo(list.locator(`li[data-id="${current[position]}"]`), { targetPosition: { x: 40, y: 4 } });
+    moves++;
   }
   expect(await itemOrder(page, questionId)).toEqual(target);
+  return moves;
 }
 
 /**
@@ -214,10 +219,13 @@ export async function answerQuestion(
     case 'multiple-choice':
       for (const option of question.options) await at(option.id).setChecked((response as string[]).includes(option.id));
       break;
-    case 'ordering':
-      if (ordering === 'drag') await orderWithDrag(page, question.id, response as string[]);
-      else await orderWithButtons(page, question.id, response as string[]);
+    case 'ordering': {
+      const moved =
+        ordering === 'drag' ? await orderWithDrag(page, question.id, response as string[]) : await orderWithButtons(page, question.id, response as string[]);
+      // Shown in the wanted order already: nothing to move, so say that this order is the answer.
+      if (moved === 0) await page.locator(`[id="keep-${question.id}"]`).click();
       break;
+    }
     case 'matching':
       for (const [statement, actor] of Object.entries(response as Record<string, string | null>)) {
         await at(statement).selectOption(actor === null ? { label: 'None of these' } : actor);

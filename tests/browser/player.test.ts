@@ -125,6 +125,18 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     expect(await page.locator('#score').textContent()).toMatch(/^1 \/ 9 points/);
   });
 
+  it('issue #12: takes an ordering as shown, unmoved, with "Use this order" (the start is never steered away from the key)', async () => {
+    const { page } = await browser.open(await serve());
+    await formShown(page);
+    const question = first.questions.find((q) => q.type === 'ordering')!;
+    const shown = await itemOrder(page, question.id);
+    expect(await page.locator(`[id="state-${question.id}"]`).textContent()).toBe('Not answered');
+    await page.locator(`[id="keep-${question.id}"]`).click();
+    await expect.poll(() => page.locator(`[id="state-${question.id}"]`).textContent(), POLL).toBe('Answered');
+    const saved = await page.evaluate(() => Object.entries(localStorage).find(([name]) => name.startsWith('quizkit-player:practice:'))?.[1]);
+    expect(JSON.parse(saved!).answers[question.id].response).toEqual(shown);
+  });
+
   it('resumes the same attempt in the same order after a reload', async () => {
     const { page } = await browser.open(await serve());
     await formShown(page);
