@@ -1,4 +1,5 @@
 import type { DeepReadonly, Quiz } from '../schema/types.js';
+import { isDeepFrozen } from '../schema/freeze.js';
 import { cyrb64Hex } from './prng.js';
 
 /**
@@ -43,8 +44,17 @@ const QUIZ_HASH_PREFIX = 'cyrb64:';
  * ```
  */
 export function hashQuiz(quiz: DeepReadonly<Quiz>): string {
-  return QUIZ_HASH_PREFIX + cyrb64Hex(canonicalJson(quiz));
+  const cached = hashes.get(quiz);
+  if (cached !== undefined) return cached;
+  const hash = QUIZ_HASH_PREFIX + cyrb64Hex(canonicalJson(quiz));
+  // Every answer and submission checks the hash; a frozen quiz (what parseQuiz
+  // returns) cannot change, so its hash is worked out once. A mutable one is
+  // hashed on every call, so an edit in place is always seen.
+  if (isDeepFrozen(quiz)) hashes.set(quiz, hash);
+  return hash;
 }
+
+const hashes = new WeakMap<object, string>();
 
 /** What {@link hashQuiz} returns, for checking saved attempts. */
 export const QUIZ_HASH_PATTERN = /^cyrb64:[0-9a-f]{16}$/;

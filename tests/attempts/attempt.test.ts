@@ -6,6 +6,7 @@ import {
   DEFAULT_GRACE_SECONDS,
   type Attempt,
   answer,
+  hashQuiz,
   attemptResponses,
   isAttemptError,
   learnerView,
@@ -357,5 +358,16 @@ describe('issue #13.5: answer() stores what it checked', () => {
     const stored = answer(attempt, quiz, matching.id, response, T0 + 1).answers[matching.id]?.response as Record<string, string>;
     expect(reads).toBe(1);
     expect(stored).toEqual({ puffy: 'cumulus' });
+  });
+});
+
+describe('issue #12: the quiz hash of a frozen quiz is worked out once, of a mutable one on every call', () => {
+  it('sees an in-place edit of a mutable quiz, and cannot see one of a frozen quiz because there is none', () => {
+    const mutable = structuredClone(quiz) as { -readonly [K in keyof typeof quiz]: (typeof quiz)[K] } & { passMark: { n: number; d: number } };
+    const before = hashQuiz(mutable);
+    mutable.passMark = { n: 99, d: 1 };
+    expect(hashQuiz(mutable)).not.toBe(before);
+    expect(Object.isFrozen(quiz)).toBe(true);
+    expect(hashQuiz(quiz)).toBe(hashQuiz(structuredClone(quiz)));
   });
 });
