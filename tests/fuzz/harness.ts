@@ -118,7 +118,9 @@ export interface RunOptions {
   readonly budgetMs: number;
   /** Shrink the first failure of each kind (default true; hangs are never shrunk, each step would take seconds). */
   readonly shrink?: boolean;
-  /** Called every `progressEvery` cases. */
+  /** How long shrinking one failure may take (default 60 s). */
+  readonly shrinkMs?: number;
+  /** Called every 1,000 cases. */
   readonly progress?: (done: number) => void;
 }
 
@@ -282,7 +284,7 @@ export function runTarget<R, I, O>(target: FuzzTarget<R, I, O>, options: RunOpti
     if ((options.shrink ?? true) && kind !== 'hang') {
       const result = fc.check(
         fc.property(target.recipes, (recipe) => runCase(target, recipe).kind !== kind),
-        { seed: options.seed, numRuns: first.index + 1, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false },
+        { seed: options.seed, numRuns: first.index + 1, interruptAfterTimeLimit: options.shrinkMs ?? 60_000, markInterruptAsFailure: false },
       );
       if (result.failed && result.counterexample) {
         const [minimal] = result.counterexample;
