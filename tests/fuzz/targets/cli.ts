@@ -62,7 +62,7 @@ const QUIZ = northKoreaChina.quizzes[0]!;
 
 /** A responses file: answers to the built-in quiz, with prototype keys, adversarial values, or broken text. */
 const responsesText = fc.oneof(
-  fc.tuple(...QUIZ.questions.map((question) => fc.option(responseTo(question as Question), { nil: undefined }))).map((answers) =>
+  fc.tuple(...QUIZ.questions.map((question) => fc.option(responseTo(question as unknown as Question), { nil: undefined }))).map((answers) =>
     JSON.stringify(Object.fromEntries(QUIZ.questions.map((question, i) => [question.id, answers[i]]))),
   ),
   fc.constantFrom(...PROTOTYPE_JSON, '', '{', 'null', '[]', '"x"', '{"who-met-in-beijing": {"__proto__": {"polluted": 1}}}', `{"x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`),
