@@ -35,7 +35,7 @@ interface Shape {
 /** The inputs, by key (the child gets the key and a size). */
 export const SHAPES: Readonly<Record<string, Shape>> = {
   'gift-options': { fn: 'fromGift', input: "identical options: '::t::Q?{=a ' + Array(n).fill('~b').join(' ') + '}'", base: 1_000, unit: 'options' },
-  'gift-ordering': { fn: 'fromGift', input: 'identical ordering lines: {>…} with n lines "b"', base: 1_000, unit: 'lines' },
+  'gift-ordering': { fn: 'fromGift', input: 'identical ordering lines: {>n ALL then n lines "b"', base: 1_000, unit: 'lines' },
   'gift-matching': { fn: 'fromGift', input: 'identical matching pairs: n × "=a -> b"', base: 1_000, unit: 'pairs' },
   'gift-titles': { fn: 'fromGift', input: "questions sharing a title: n × '::t::Q?{=a ~b}'", base: 1_000, unit: 'questions' },
   'yaml-questions': { fn: 'parseModuleSource', input: 'YAML module growing in quizzes of the 10 benchmark questions', base: 20, unit: 'questions' },
@@ -52,7 +52,8 @@ function giftText(key: string, n: number): string {
     case 'gift-options':
       return `::t::Q?{=a ${Array(n).fill('~b').join(' ')}}`;
     case 'gift-ordering':
-      return `::t::Q?{>\n${Array(n).fill('b').join('\n')}\n}`;
+      // The header line makes it an ordering (qtype_ordering's extension); without one it is a short answer.
+      return `::t::Q?{>${n} ALL\n${Array(n).fill('b').join('\n')}\n}`;
     case 'gift-matching':
       return `::t::Q?{${Array(n).fill('=a -> b').join(' ')}}`;
     default:

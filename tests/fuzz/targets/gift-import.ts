@@ -73,7 +73,8 @@ export function growthGift(shape: 'options' | 'ordering' | 'matching' | 'titles'
     case 'options':
       return `::t::Q?{=a ${Array(n).fill('~b').join(' ')}}`;
     case 'ordering':
-      return `::t::Q?{>\n${Array(n).fill('b').join('\n')}\n}`;
+      // The header line makes it an ordering (qtype_ordering's extension); without one it is a short answer.
+      return `::t::Q?{>${n} ALL\n${Array(n).fill('b').join('\n')}\n}`;
     case 'matching':
       return `::t::Q?{${Array(n).fill('=a -> b').join(' ')}}`;
     case 'titles':
