@@ -2,12 +2,14 @@
  * quizkit's benchmarks: `npx tsx bench/run.ts` (or `npm run bench`).
  *
  * Sections: scoring (quizkit vs the floor vs survey-core), growth (ordering
- * rules as n grows, validation time vs quiz size), validation (50-question
+ * rules as n grows, validation time vs quiz size, and time and peak memory of
+ * the parsers and scoreQuestion at 1×–8× hostile inputs), validation (50-question
  * quizzes per second), files (building 1,000 generated quiz files).
  *
  * Options: --only=scoring,growth,validation,files  --attempts=2000  --files=1000
  *          --rounds=7  --quick (fewer rounds and shorter samples)
  *          --diagnose (also time scoreQuestion ×10 without the quiz totals)
+ *          --inputs=gift-options,… (growth: only these inputs of bench/growth-inputs.ts)
  * The engine is imported from the built `dist/` (what users run), so build
  * first. With `--expose-gc`, garbage is collected before each sample.
  */
@@ -16,6 +18,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { runFiles } from './files.js';
 import { runGrowth } from './growth.js';
+import { runGrowthInputs } from './growth-inputs.js';
 import { load, sink } from './harness.js';
 import { runScoring } from './scoring.js';
 import { runValidation } from './validation.js';
@@ -56,6 +59,8 @@ if (only.has('scoring')) {
 if (only.has('growth')) {
   console.log('\n## Growth\n');
   console.log(runGrowth({ quick }));
+  console.log('\n### Input growth (issue #13)\n');
+  console.log(runGrowthInputs({ quick, ...(args.has('inputs') ? { only: args.get('inputs')!.split(',') } : {}) }));
 }
 if (only.has('validation')) {
   console.log('\n## Validation throughput\n');
