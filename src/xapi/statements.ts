@@ -365,7 +365,7 @@ function durationOf(questionId: string, durations: XapiOptions['questionDuration
  * never overstates a score and `scaled ≥ threshold` exactly when passed; a
  * negative share is rounded toward zero where flooring would put it below the
  * lowest possible share (−1/3 → −0.3333, not −0.3334), so min ≤ raw ≤ max and
- * min/max ≤ scaled ≤ 1 hold on the exact bounds.
+ * lowest / possible ≤ scaled ≤ 1 hold on the exact bounds.
  *
  * Statement ids are version-5 UUIDs in the registration's namespace, named by
  * the JSON of `["quizkit", mode, actor identifier, quizId, quizHash,
