@@ -30,6 +30,7 @@ import { htmlToText } from './text.js';
  * | `selection_ignored` | warning | ordering showing a random subset in Moodle; quizkit shows every item |
  * | `needs_source` | warning | GIFT has no source (and maybe no explanation): TODO placeholders were written |
  * | `quiz_split` | warning | a category with more questions than a quiz may hold (200) continues in a second quiz |
+ * | `limit_exceeded` | error | the text is longer than {@link GIFT_MAX_LENGTH}, or a question has more answers, items or pairs than {@link LIMITS} allow |
  *
  * @example
  * ```ts
@@ -54,6 +55,7 @@ export const GIFT_ISSUE_CODES = [
   'selection_ignored',
   'needs_source',
   'quiz_split',
+  'limit_exceeded',
 ] as const;
 
 /**
@@ -159,6 +161,21 @@ export const TODO_SOURCE = {
   quote: 'TODO: quote the passage of the reading that answers this question.',
 } as const;
 
+/**
+ * The longest GIFT text {@link fromGift} reads, in UTF-16 code units (5 MiB of
+ * characters: about 20,000 questions, or a hundred times the largest real
+ * Moodle bank we have seen). A longer text is refused before any parsing, with
+ * one `limit_exceeded` issue, so a huge input costs no time and no memory.
+ *
+ * @example
+ * ```ts
+ * import { GIFT_MAX_LENGTH, fromGift } from 'quizkit/gift';
+ * GIFT_MAX_LENGTH; //=> 5242880
+ * fromGift(' '.repeat(GIFT_MAX_LENGTH + 1)).issues.map((issue) => issue.code); //=> ['limit_exceeded']
+ * ```
+ */
+export const GIFT_MAX_LENGTH = 5 * 1024 * 1024;
+
 const TODO_EXPLANATION = 'TODO: explain why the answer is right (the GIFT file has no general feedback for this question).';
 
 // ---------------------------------------------------------------------------
@@ -202,6 +219,13 @@ class Src {
   findLast(needle: string): number {
     for (let i = this.chars.length - needle.length; i >= 0; i--) if (this.matchesAt(i, needle)) return i;
     return -1;
+  }
+
+  /** How many unescaped characters are one of `markers`. */
+  countAny(markers: string): number {
+    let count = 0;
+    for (let i = 0; i < this.chars.length; i++) if (!this.escaped[i] && markers.includes(this.chars[i] as string)) count++;
+    return count;
   }
 
   startsWith(prefix: string): boolean {
@@ -348,9 +372,14 @@ function slugify(text: string): string {
   return dash > ID_MAX / 2 ? cut.slice(0, dash) : cut;
 }
 
-/** Hands out ids unique within one scope, suffixing `-2`, `-3`, … on a clash. */
+/**
+ * Hands out ids unique within one scope, suffixing `-2`, `-3`, … on a clash.
+ * The next suffix to try is kept per base id, so k clashes on one base cost
+ * O(k) in all, not O(k²) (issue #13.1).
+ */
 class Ids {
   private readonly taken = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
 
   /**
    * The first usable candidate, or `fallback`, made unique. With `asIs`, a
@@ -375,7 +404,11 @@ class Ids {
     }
     base ??= fallback;
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    if (this.taken.has(id)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      for (id = `${base}-${n}`; this.taken.has(id); id = `${base}-${++n}`);
+      this.nextSuffix.set(base, n + 1);
+    }
     this.taken.add(id);
     return { id, generated: generated || id !== base };
   }
@@ -500,6 +533,18 @@ function readChoices({ id, answers, reader }: QuestionContext): ChoiceAnswer[] |
 function choiceQuestion(context: QuestionContext, optionIds: Ids): Parsed | undefined {
   const { id, answers, reader } = context;
   const single = answers.find('=') >= 0;
+  // Counted before anything is read, so a question of 16,000 answers costs one pass and one issue.
+  // (answers is trimmed: text before the first marker is one more answer, as readChoices reads it.)
+  const count = answers.countAny('~=') + (answers.length > 0 && !answers.startsWith('~') && !answers.startsWith('=') ? 1 : 0);
+  if (count > LIMITS.optionsPerQuestion) {
+    reader.issue(
+      'limit_exceeded',
+      'error',
+      `Question "${id}" skipped: it has ${count} answers; a quizkit question has at most ${LIMITS.optionsPerQuestion} options`,
+      answers.offset(),
+    );
+    return undefined;
+  }
   const choices = readChoices(context);
   if (!choices) return undefined;
   if (choices.length < 2) {
@@ -582,6 +627,11 @@ function matchingQuestion(
   const actorByName = new Map<string, string>();
   const statements: { id: string; text: string; actor: string | null }[] = [];
   let noMatch = false;
+  // Stops at the first statement or actor past quizkit's limit: one issue, and no more ids handed out.
+  const overLimit = (what: 'statements' | 'actors', limit: number) => {
+    reader.issue('limit_exceeded', 'error', `Matching question "${id}" skipped: it has more than ${limit} ${what}, the most quizkit allows`, answers.offset());
+    return undefined;
+  };
   for (const pair of pairs) {
     const arrow = pair.find('->');
     if (arrow < 0) {
@@ -590,6 +640,7 @@ function matchingQuestion(
     }
     const stem = readText(pair.slice(0, arrow), reader);
     const name = pair.slice(arrow + 2).trim().toString();
+    if (stem && statements.length === LIMITS.statementsPerMatching) return overLimit('statements', LIMITS.statementsPerMatching);
     if (name === noMatchLabel) {
       noMatch = true;
       if (stem) statements.push({ id: ids.statements.claim([stem], `s${statements.length + 1}`, 's').id, text: stem, actor: null });
@@ -597,6 +648,7 @@ function matchingQuestion(
     }
     let actorId = actorByName.get(name);
     if (!actorId) {
+      if (actors.length === LIMITS.actorsPerMatching) return overLimit('actors', LIMITS.actorsPerMatching);
       actorId = ids.actors.claim([name], `actor-${actors.length + 1}`, 'a').id;
       actorByName.set(name, actorId);
       actors.push({ id: actorId, name });
@@ -644,6 +696,15 @@ function orderingQuestion({ id, answers, reader }: QuestionContext, itemIds: Ids
   const grading = take({ has: (token) => token in ORDERING_RULE_BY_MOODLE_NAME });
   take(SHOW);
   const texts = lines.map((line) => readText(line, reader)).filter(Boolean);
+  if (texts.length > LIMITS.itemsPerOrdering) {
+    reader.issue(
+      'limit_exceeded',
+      'error',
+      `Ordering question "${id}" skipped: it has ${texts.length} items; a quizkit ordering has at most ${LIMITS.itemsPerOrdering}`,
+      answers.offset(),
+    );
+    return undefined;
+  }
   if (texts.length < 2) {
     reader.issue('too_few_answers', 'error', `Ordering question "${id}" has ${texts.length} item(s); at least 2 are needed`, answers.offset());
     return undefined;
@@ -694,8 +755,45 @@ function locator(input: string): (offset: number) => { line: number; column: num
   };
 }
 
-const ID_COMMENT = /\[id:((?:\\]|[^\]\x00-\x1f\x7f])+)]/;
-const TAG_COMMENT = /\[tag:((?:\\]|[^\]<>\x00-\x1f\x7f])+)]/g;
+/**
+ * The contents of Moodle's `[id:…]` / `[tag:…]` comments, as the regex
+ * `/\[key:((?:\\]|[^\]EXCLUDED\x00-\x1f\x7f])+)]/g` would match them (`\]` is an
+ * escaped bracket; a content ends at the first other `]`, and without one at
+ * the last `\]`), but in one pass: the regex rescans the rest of the line from
+ * every `[key:` that has no closing bracket, O(n²) on `[id:[id:[id:…`.
+ */
+export function bracketed(text: string, key: string, excluded: string, max = Infinity): string[] {
+  const open = `[${key}:`;
+  const found: string[] = [];
+  for (let start = text.indexOf(open); start >= 0 && found.length < max; ) {
+    const from = start + open.length;
+    let i = from;
+    let lastEscaped = -1;
+    let close = -1;
+    while (i < text.length) {
+      const char = text[i] as string;
+      const code = char.charCodeAt(0);
+      if (char === '\\' && text[i + 1] === ']') {
+        lastEscaped = i + 1;
+        i += 2;
+      } else if (char === ']') {
+        close = i;
+        break;
+      } else if (code <= 0x1f || code === 0x7f || excluded.includes(char)) {
+        break;
+      } else {
+        i++;
+      }
+    }
+    // Only an empty content ("[id:]") fails with a closing bracket; without one, the regex backtracks
+    // to the last escaped bracket. A later `[key:` before i would scan the same characters and fail
+    // the same way, so the search goes on from i.
+    const end = close > from ? close : close < 0 && lastEscaped >= 0 ? lastEscaped : -1;
+    if (end >= 0) found.push(text.slice(from, end));
+    start = text.indexOf(open, end >= 0 ? end + 1 : Math.max(i, start + 1));
+  }
+  return found;
+}
 
 interface QuizDraft {
   readonly id: string;
@@ -735,6 +833,12 @@ interface QuizDraft {
  * Never throws on bad input: what it cannot read is an issue with line and
  * column, and the rest is imported.
  *
+ * Limits: a text longer than {@link GIFT_MAX_LENGTH} characters is refused
+ * whole, before parsing; a question with more answers, ordering items,
+ * matching statements or actors than {@link LIMITS} allow is skipped with one
+ * `limit_exceeded` issue as soon as it goes over. Time and memory grow
+ * linearly with the text, whatever it holds.
+ *
  * @param text GIFT text (UTF-8 decoded).
  * @param options Quiz id and title for uncategorised questions, placeholders.
  *
@@ -759,6 +863,10 @@ interface QuizDraft {
  * ```
  */
 export function fromGift(text: string, options: GiftImportOptions = {}): GiftImport {
+  if (text.length > GIFT_MAX_LENGTH) {
+    const message = `The GIFT text has ${text.length} characters; fromGift reads at most ${GIFT_MAX_LENGTH} (GIFT_MAX_LENGTH): split the question bank`;
+    return { quizzes: [], issues: [{ code: 'limit_exceeded', severity: 'error', message, line: 1, column: 1 }] };
+  }
   const locate = locator(text);
   const issues: GiftIssue[] = [];
   const source = options.source ?? TODO_SOURCE;
@@ -768,12 +876,14 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
   // The quiz questions go to, per category path ('' before any category): the latest one, as a quiz
   // holds at most LIMITS.questionsPerQuiz questions and a bigger category continues in "Title (2)".
   const byPath = new Map<string, QuizDraft>();
+  const partsByPath = new Map<string, number>();
   const titles = new Map<string, string>([['', options.quizTitle ?? 'Imported from GIFT']]);
   let currentPath = '';
   const quizFor = (path: string, offset: number): QuizDraft => {
     const existing = byPath.get(path);
     if (existing && existing.questions.length < LIMITS.questionsPerQuiz) return existing;
-    const part = drafts.filter((draft) => draft.path === path).length + 1;
+    const part = (partsByPath.get(path) ?? 0) + 1;
+    partsByPath.set(path, part);
     const base = titles.get(path) as string;
     const title = part > 1 ? `${base} (${part})` : base;
     const first = path === '' && part === 1 ? (options.quizId ?? 'gift-import') : undefined;
@@ -830,7 +940,7 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
         src = src.slice(close + 2).trim();
       }
     }
-    const idComment = ID_COMMENT.exec(block.comments)?.[1]?.replace(/\\]/g, ']').trim();
+    const idComment = bracketed(block.comments, 'id', '', 1)[0]?.replace(/\\]/g, ']').trim();
     const claimed = questionIds.claim([idComment, title], `q${position}`, 'q', true);
     const id = claimed.id;
     const issue = issueAt(id);
@@ -894,11 +1004,11 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
         start,
       );
     }
-    const objectives: string[] = [];
-    for (const [, raw] of block.comments.matchAll(TAG_COMMENT)) {
-      const tag = (raw as string).replace(/\\]/g, ']').trim();
+    const objectives = new Set<string>();
+    for (const raw of bracketed(block.comments, 'tag', '<>')) {
+      const tag = raw.replace(/\\]/g, ']').trim();
       if (SAFE_ID.test(tag) && tag.length <= LIMITS.idLength) {
-        if (!objectives.includes(tag)) objectives.push(tag);
+        objectives.add(tag);
       } else {
         issue('tag_dropped', 'warning', `Question "${id}": tag "${tag}" is not a valid objective id; dropped`, start);
       }
@@ -909,7 +1019,7 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
       prompt,
       explanation: explanation || (options.explanation ?? TODO_EXPLANATION),
       source: { section: source.section, quote: source.quote },
-      ...(objectives.length ? { objectives } : {}),
+      ...(objectives.size ? { objectives: [...objectives] } : {}),
     };
     const checked = QuestionSchema.safeParse(input);
     if (!checked.success) {
@@ -925,7 +1035,7 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
     );
     // Key order as an author writes it: id, type, prompt, …
     const { type, ...rest } = parsed.question;
-    const ordered = { id, type, prompt, explanation: input.explanation, source: input.source, ...(objectives.length ? { objectives } : {}), ...rest };
+    const ordered = { id, type, prompt, explanation: input.explanation, source: input.source, ...(objectives.size ? { objectives: input.objectives } : {}), ...rest };
     quizFor(currentPath, start).questions.push(ordered as QuestionInput);
   }
 

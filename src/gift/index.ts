@@ -22,6 +22,7 @@ export { toMoodleXml, exportMoodleXml, type MoodleXmlOptions } from './to-moodle
 export {
   fromGift,
   GIFT_ISSUE_CODES,
+  GIFT_MAX_LENGTH,
   TODO_SOURCE,
   type GiftImport,
   type GiftImportOptions,

@@ -38,14 +38,28 @@ export function giftRichText(text: string, { answer = false } = {}): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /**
+ * Removes every tag, as `.replace(/<[^>]*>/g, '')` does (from each `<` to the
+ * next `>`), in one pass: the regex rescans to the end from every `<` that has
+ * no `>` after it, O(n²) on `<<<<…` (issue #13.1).
+ */
+function stripTags(html: string): string {
+  let text = '';
+  let from = 0;
+  for (let open = html.indexOf('<'); open >= 0; open = html.indexOf('<', from)) {
+    const close = html.indexOf('>', open);
+    if (close < 0) break;
+    text += html.slice(from, open);
+    from = close + 1;
+  }
+  return text + html.slice(from);
+}
+
+/**
  * HTML to plain text for imported `[html]` texts: `<br>` and paragraph ends
  * become newlines, other tags are removed, entities are decoded.
  */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '')
+  return stripTags(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n\n'))
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -12,11 +12,36 @@ export const decimal = (x: Fraction): number => Number(formatFraction(x, 4));
  * most `decimals` places exactly as on the exact value.
  */
 export function floorDecimal(x: Fraction, decimals: number): number {
-  const scale = 10n ** BigInt(decimals);
-  const n = BigInt(x.n) * scale;
+  return Number(floorScaled(x, decimals)) / 10 ** decimals + 0;
+}
+
+/** ⌊x · 10^decimals⌋, exactly. */
+function floorScaled(x: Fraction, decimals: number): bigint {
+  const n = BigInt(x.n) * 10n ** BigInt(decimals);
   const d = BigInt(x.d);
-  const floored = n >= 0n ? n / d : -((-n + d - 1n) / d);
-  return Number(floored) / Number(scale) + 0;
+  return n >= 0n ? n / d : -((-n + d - 1n) / d);
+}
+
+/**
+ * The xAPI `scaled` of an exact share `x` (points earned / possible) whose
+ * lowest possible value is `lowest` (lowest points / possible, ≤ 0): `x`
+ * floored to `decimals` places, so that `scaled ≥ t` holds exactly when
+ * `x ≥ t` for any threshold `t ≥ 0` of at most `decimals` places. Flooring a
+ * negative share can go below `lowest` (−1/3 → −0.3334, issue #13.11); then
+ * the share is rounded toward zero instead, which stays in [lowest, 0] — with
+ * more places when that would give 0 for a share below 0, so that a pass mark
+ * of 0 still fails it. The result always lies in [max(lowest, −1), 1] when `x`
+ * lies in [lowest, 1] and
+ * lowest ≥ −1.
+ */
+export function scaledDecimal(x: Fraction, lowest: Fraction, decimals: number): number {
+  // floored ≥ lowest, compared exactly: ⌊x·10^decimals⌋ · lowest.d ≥ lowest.n · 10^decimals.
+  if (floorScaled(x, decimals) * BigInt(lowest.d) >= BigInt(lowest.n) * 10n ** BigInt(decimals)) return floorDecimal(x, decimals);
+  for (let places = decimals; places <= 15; places++) {
+    const towardZero = -floorDecimal({ n: -x.n, d: x.d }, places) + 0;
+    if (towardZero !== 0) return Math.max(towardZero, -1);
+  }
+  return 0;
 }
 
 /** How many decimals `x` needs to be written exactly, or `undefined` when more than 12 (e.g. 1/3). */

@@ -5,7 +5,7 @@ import { type Fraction, ONE, ZERO, add, clamp, compare, divide, fraction, multip
 import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
 import { scoreQuestion } from '../scoring/score.js';
 import type { QuestionResult } from '../scoring/types.js';
-import { SCALED_DECIMALS, decimal, decimalsOf, floorDecimal, isoDuration, utc } from './format.js';
+import { SCALED_DECIMALS, decimal, decimalsOf, floorDecimal, isoDuration, scaledDecimal, utc } from './format.js';
 import { type ActivityIds, lowestFraction, moduleActivities, questionActivity, quizActivity, xapiResponse } from './interactions.js';
 import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiScore, XapiStatement } from './types.js';
 import { UUID, uuidV5 } from './uuid.js';
@@ -306,9 +306,14 @@ function cmi5Context(s: Setup, add: { parent?: XapiActivity; category?: readonly
   };
 }
 
-/** Points as decimals and `scaled` floored; raw/min/max are left out if rounding would make min ≥ max. */
+/**
+ * Points as decimals and `scaled` floored but never below the lowest possible
+ * share (see {@link scaledDecimal}). raw, min and max are the same monotonic
+ * rounding of exact values with lowest ≤ earned ≤ possible, so min ≤ raw ≤ max
+ * holds after rounding too; they are left out if rounding would make min ≥ max.
+ */
 function score(earned: Fraction, lowest: Fraction, possible: Fraction, decimals: number): XapiScore {
-  const scaled = floorDecimal(divide(earned, possible), decimals);
+  const scaled = scaledDecimal(divide(earned, possible), divide(lowest, possible), decimals);
   const [raw, min, max] = [decimal(earned), decimal(lowest), decimal(possible)];
   return min < max ? { scaled, raw, min, max } : { scaled };
 }
@@ -357,7 +362,10 @@ function durationOf(questionId: string, durations: XapiOptions['questionDuration
  * earn (below 0 where a rule penalises), `max` = points possible, as decimals
  * rounded half away from zero to 4 places; `scaled` = raw / max on the exact
  * values, floored to 4 places — more when the pass threshold has more — so it
- * never overstates a score and `scaled ≥ threshold` exactly when passed.
+ * never overstates a score and `scaled ≥ threshold` exactly when passed; a
+ * negative share is rounded toward zero where flooring would put it below the
+ * lowest possible share (−1/3 → −0.3333, not −0.3334), so min ≤ raw ≤ max and
+ * lowest / possible ≤ scaled ≤ 1 hold on the exact bounds.
  *
  * Statement ids are version-5 UUIDs in the registration's namespace, named by
  * the JSON of `["quizkit", mode, actor identifier, quizId, quizHash,

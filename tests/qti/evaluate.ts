@@ -153,6 +153,14 @@ export function evaluateItem(xml: string, response: Value): number {
         if (!isContainer(container) || container.cardinality !== 'ordered') throw new Error('index needs an ordered container');
         return container.values[Number(node.attributes.n) - 1] ?? null;
       }
+      case 'qti-member': {
+        // QTI 3 member: a single value and a multiple or ordered container of the same base-type;
+        // true if the value is in the container, NULL if either side is NULL.
+        const [value, container] = args() as [Value, Value];
+        if (isNull(value) || isNull(container)) return null;
+        if (isContainer(value) || !isContainer(container)) throw new Error('member needs a single value and a container');
+        return container.values.includes(value as Single);
+      }
       case 'qti-container-size': {
         const container = evaluate(node.children[0]!);
         return isNull(container) ? 0 : isContainer(container) ? container.values.length : 1;

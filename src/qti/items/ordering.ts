@@ -135,8 +135,9 @@ function successions(n: number, by: number): XmlElement[] {
  * as the correct response. `all-or-nothing` → `match_correct`. No standard
  * template gives partial credit on an order (a mapping maps values, not
  * positions), so the other eight rules get custom response processing: it
- * finds each item's position with `qti-index`, then counts what the rule
- * counts, in integers, and divides once. With `responseProcessing:
+ * scores 0 unless the response is a permutation of the items (n values, each
+ * item a `qti-member`), finds each item's position with `qti-index`, then
+ * counts what the rule counts, in integers, and divides once. With `responseProcessing:
  * 'templates'` they fall back to `match_correct`.
  */
 export const orderingItem: ItemBuilder<'ordering'> = (question, options) => {
@@ -175,14 +176,19 @@ export const orderingItem: ItemBuilder<'ordering'> = (question, options) => {
     return condition(first![0], first![1], undefined, rest);
   });
   const zero = [setOutcome(SCORE, float(ZERO))];
+  // Every item is a member of the response. With n values besides, that makes the response a
+  // permutation (n distinct items in n places), so an empty slot ("", which a player such as
+  // qti-components keeps) or a repeated item fails it: read as position 0 they would earn credit.
+  const everyItem = op('and', ...correct.map((item) => op('member', el('qti-base-value', { 'base-type': 'identifier' }, item), variable(RESPONSE))));
   return {
     declaration,
     outcomes: [...range(1, n).map((i) => outcome(pos(i), 'integer', '0')), ...outcomes],
     interaction,
     processing: customProcessing(
-      // NULL (unanswered) or an incomplete order (which quizkit calls invalid) scores 0.
+      // NULL (unanswered) or anything but a complete order of the n items (which quizkit calls invalid) scores 0.
       condition(op('is-null', variable(RESPONSE)), zero, [...range(1, n).map((i) => setOutcome(pos(i), integer(0))), ...positions, ...rules], [
         [op('not', same(op('container-size', variable(RESPONSE)), integer(n))), zero],
+        [op('not', everyItem), zero],
       ]),
     ),
     scoring: { processing: 'custom', exact: true, note: notes(renamed) },
