@@ -6,7 +6,6 @@ import { formatIssue } from '../../node/format.js';
 import { createExamHandler } from '../../server/handler.js';
 import { randomId } from '../../server/identity.js';
 import { toNodeListener } from '../../server/node.js';
-import { createSqliteStore } from '../../server/sqlite.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { QUIZ_FILE } from '../generate.js';
 import { type CliIo, Output, UsageError } from '../io.js';
@@ -140,6 +139,8 @@ export async function serveCommand(args: readonly string[], io: CliIo, stop: () 
   let store;
   let handler;
   try {
+    // Loaded here, not at start-up: no other command pays for the SQLite driver.
+    const { createSqliteStore } = await import('../../server/sqlite.js');
     store = createSqliteStore(db);
     handler = toNodeListener(createExamHandler({ modules, store, secret: tokenKey(db), maxAttempts: Number(attemptsFlag), onError: (error) => out.error(e.red(`quizkit serve: ${String(error)}`)) }));
   } catch (error) {

@@ -33,7 +33,10 @@ let work: { dir: string; cli: string } | undefined;
 function workspace(): { dir: string; cli: string } {
   if (work) return work;
   const dir = mkdtempSync(join(tmpdir(), 'quizkit-fuzz-cli-'));
-  const cli = join(dir, 'cli.mjs');
+  // The bundle sits inside the repository so that its external packages (the
+  // SQLite driver, which finds its .wasm beside itself) resolve from node_modules.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const cli = join(mkdtempSync(join(ROOT, '.tmp', 'fuzz-cli-')), 'cli.mjs');
   buildSync({
     entryPoints: [join(ROOT, 'src/cli/index.ts')],
     outfile: cli,
@@ -42,11 +45,15 @@ function workspace(): { dir: string; cli: string } {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
+    external: ['node-sqlite3-wasm'],
     // yaml and zod are bundled; a few CommonJS dependencies need require.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   mkdirSync(join(dir, 'case'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  process.once('exit', () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(cli, '..'), { recursive: true, force: true });
+  });
   work = { dir, cli };
   return work;
 }

@@ -18,6 +18,7 @@ import { northKoreaChina } from 'quizkit/modules';
 import { toQtiFiles, toQtiItem, type QtiFile, type QtiOptions } from 'quizkit/qti';
 import { safeParseModule, type DeepReadonly, type Module, type ModuleInput, type Question } from 'quizkit/schema';
 import { attemptStatements, type XapiStatement } from 'quizkit/xapi';
+import { lowestFraction } from '../../../src/xapi/interactions.js';
 import { questionInput, responseTo } from '../../helpers/arbitraries.js';
 import { BOILERPLATE, HAS_XMLLINT, awkwardText, parseWithPegjs } from '../../gift/helpers.js';
 import { evaluateItem } from '../../qti/evaluate.js';
@@ -278,8 +279,41 @@ const xapiRecipes: fc.Arbitrary<XapiRecipe> = moduleRecipes.chain((module) => {
   });
 });
 
-/** Problems with one statement's score: min ≤ raw ≤ max, −1 ≤ scaled ≤ 1, and scaled no lower than min/max allows. */
-function scoreProblems(statement: XapiStatement, index: number): string[] {
+/** A decimal number as the exact fraction it denotes (JSON numbers are decimals). */
+function decimalFraction(value: number): { n: bigint; d: bigint } {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  const [whole, part = ''] = mantissa!.split('.');
+  const places = part.length - Number(exponent);
+  const n = BigInt(`${whole}${part}`);
+  return places >= 0 ? { n, d: 10n ** BigInt(places) } : { n: n * 10n ** BigInt(-places), d: 1n };
+}
+
+/**
+ * The exact lowest share of each statement's activity: a question's lowest
+ * credit, or the quiz's lowest total over its possible total (xAPI reports
+ * min and max rounded, so the bound is taken from the quiz, not from them).
+ */
+function lowestShares(quiz: AnyModule['quizzes'][number]): Map<string, { n: bigint; d: bigint }> {
+  const shares = new Map<string, { n: bigint; d: bigint }>();
+  let lowN = 0n;
+  let lowD = 1n;
+  let possibleN = 0n;
+  let possibleD = 1n;
+  for (const question of quiz.questions) {
+    const share = lowestFraction(question);
+    shares.set(`/questions/${question.id}`, { n: BigInt(share.n), d: BigInt(share.d) });
+    const points = question.points;
+    lowN = lowN * BigInt(share.d * points.d) + BigInt(share.n * points.n) * lowD;
+    lowD *= BigInt(share.d * points.d);
+    possibleN = possibleN * BigInt(points.d) + BigInt(points.n) * possibleD;
+    possibleD *= BigInt(points.d);
+  }
+  if (possibleN > 0n) shares.set('', { n: lowN * possibleD, d: lowD * possibleN });
+  return shares;
+}
+
+/** Problems with one statement's score: min ≤ raw ≤ max, −1 ≤ scaled ≤ 1, and scaled no lower than the exact lowest share. */
+function scoreProblems(statement: XapiStatement, index: number, lowest: Map<string, { n: bigint; d: bigint }>): string[] {
   const score = statement.result?.score;
   if (!score) return [];
   const { scaled, raw, min, max } = score;
@@ -288,11 +322,16 @@ function scoreProblems(statement: XapiStatement, index: number): string[] {
   if (scaled !== undefined && (scaled < -1 || scaled > 1)) problems.push(`${at}: scaled ${scaled} is outside [−1, 1]`);
   if (raw !== undefined && min !== undefined && raw < min) problems.push(`${at}: raw ${raw} is below min ${min}`);
   if (raw !== undefined && max !== undefined && raw > max) problems.push(`${at}: raw ${raw} is above max ${max}`);
-  if (scaled !== undefined && min !== undefined && max !== undefined && max > 0 && scaled < min / max - 1e-12) problems.push(`${at}: scaled ${scaled} is below its lowest possible value min/max = ${min}/${max}`);
+  const id = 'id' in statement.object ? String(statement.object.id) : '';
+  const share = lowest.get(id.match(/\/questions\/[^/]+$/)?.[0] ?? '');
+  if (scaled !== undefined && share) {
+    const x = decimalFraction(scaled);
+    if (x.n * share.d < share.n * x.d) problems.push(`${at}: scaled ${scaled} is below its exact lowest share ${share.n}/${share.d}`);
+  }
   return problems;
 }
 
-export const exportXapiTarget: FuzzTarget<XapiRecipe, { module: AnyModule; attempt: Attempt; quiz: number }, XapiStatement[]> = {
+export const exportXapiTarget: FuzzTarget<XapiRecipe, { module: AnyModule; attempt: Attempt; quiz: number }, { statements: XapiStatement[]; lowest: Map<string, { n: bigint; d: bigint }> }> = {
   name: 'export-xapi',
   description: 'attemptStatements for attempts with generated answers; Learning Locker’s validator and the score bounds',
   defaultCases: 100_000,
@@ -309,11 +348,14 @@ export const exportXapiTarget: FuzzTarget<XapiRecipe, { module: AnyModule; attem
     if (recipe.submit) attempt = submitAttempt(attempt, quiz, 60_000);
     return { module, attempt, quiz: recipe.quiz };
   },
-  call: ({ module, attempt, quiz }) => attemptStatements(module.quizzes[quiz]!, attempt, { actor: ACTOR, registration: REGISTRATION, activityBase: 'https://quizzes.example.com/fuzz', language: 'en' }),
-  check: (statements) => {
+  call: ({ module, attempt, quiz }) => ({
+    statements: attemptStatements(module.quizzes[quiz]!, attempt, { actor: ACTOR, registration: REGISTRATION, activityBase: 'https://quizzes.example.com/fuzz', language: 'en' }),
+    lowest: lowestShares(module.quizzes[quiz]!),
+  }),
+  check: ({ statements, lowest }) => {
     const problems: Problem[] = [];
     statements.forEach((statement, index) => {
-      for (const message of scoreProblems(statement, index)) problems.push({ kind: 'invariant', message });
+      for (const message of scoreProblems(statement, index, lowest)) problems.push({ kind: 'invariant', message });
     });
     if (problems.length) return problems;
     for (const [index, statement] of statements.entries()) {
