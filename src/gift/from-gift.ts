@@ -30,7 +30,7 @@ import { htmlToText } from './text.js';
  * | `selection_ignored` | warning | ordering showing a random subset in Moodle; quizkit shows every item |
  * | `needs_source` | warning | GIFT has no source (and maybe no explanation): TODO placeholders were written |
  * | `quiz_split` | warning | a category with more questions than a quiz may hold (200) continues in a second quiz |
- * | `limit_exceeded` | error | the text is longer than {@link GIFT_MAX_LENGTH}, or a question has more answers, items or pairs than {@link LIMITS} allow |
+ * | `limit_exceeded` | error | the text is longer than {@link GIFT_MAX_LENGTH}, the bank has more questions than one module holds (`LIMITS.quizzesPerModule × LIMITS.questionsPerQuiz`, 4,000; the rest is not read), or a question has more answers, items or pairs than {@link LIMITS} allow |
  *
  * @example
  * ```ts
@@ -175,6 +175,9 @@ export const TODO_SOURCE = {
  * ```
  */
 export const GIFT_MAX_LENGTH = 5 * 1024 * 1024;
+
+/** The most questions one module holds: more cannot become a valid module, so fromGift stops there. */
+const MAX_IMPORTED_QUESTIONS = LIMITS.quizzesPerModule * LIMITS.questionsPerQuiz;
 
 const TODO_EXPLANATION = 'TODO: explain why the answer is right (the GIFT file has no general feedback for this question).';
 
@@ -926,6 +929,16 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
       continue;
     }
 
+    // One module holds at most this many questions, so reading on would only cost time.
+    if (position === MAX_IMPORTED_QUESTIONS) {
+      issues.push({
+        code: 'limit_exceeded',
+        severity: 'error',
+        message: `The bank has more than ${MAX_IMPORTED_QUESTIONS} questions, the most one module holds (${LIMITS.quizzesPerModule} quizzes of ${LIMITS.questionsPerQuiz}); the rest were not read: split the question bank`,
+        ...locate(block.start),
+      });
+      break;
+    }
     position++;
     const start = block.start;
     // Title.

@@ -110,3 +110,14 @@ describe('the one-pass readers match the regexes they replace (property)', () =>
     );
   });
 });
+
+describe('issue #13.1: a bank larger than one module stops at the module limit', () => {
+  it('reads 4,000 questions, then reports one limit_exceeded at the first question not read', () => {
+    const cap = LIMITS.quizzesPerModule * LIMITS.questionsPerQuiz;
+    const { quizzes, issues } = fromGift(Array(cap + 500).fill('::t::Q?{=a ~b}').join('\n\n'));
+    expect(quizzes.reduce((count, quiz) => count + quiz.questions.length, 0)).toBe(cap);
+    const over = issues.filter((issue) => issue.code === 'limit_exceeded');
+    expect(over).toHaveLength(1);
+    expect(over[0]).toMatchObject({ severity: 'error', line: cap * 2 + 1, column: 1 });
+  });
+});
