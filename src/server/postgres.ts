@@ -6,6 +6,7 @@
  * @packageDocumentation
  * @module quizkit/server/postgres
  */
+import { attemptsTableSql, storedAttemptFrom } from './sql.js';
 import type { AttemptStore, StoredAttempt } from './store.js';
 
 /**
@@ -23,29 +24,7 @@ export interface PostgresClient {
   query(text: string, params?: unknown[]): Promise<{ rows: readonly Record<string, unknown>[] }>;
 }
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS quizkit_attempts (
-    id TEXT PRIMARY KEY,
-    learner_id TEXT NOT NULL,
-    quiz_id TEXT NOT NULL,
-    attempt_number INTEGER NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
-    saved TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    UNIQUE (learner_id, quiz_id, attempt_number)
-  )`,
-  'CREATE INDEX IF NOT EXISTS quizkit_attempts_by_learner_status ON quizkit_attempts (learner_id, status)',
-];
 
-const toRecord = (row: Record<string, unknown>): StoredAttempt => ({
-  id: String(row.id),
-  learnerId: String(row.learner_id),
-  quizId: String(row.quiz_id),
-  attemptNumber: Number(row.attempt_number),
-  status: row.status === 'submitted' ? 'submitted' : 'in-progress',
-  saved: String(row.saved),
-  version: Number(row.version),
-});
 
 /**
  * An {@link AttemptStore} in PostgreSQL, in the table `quizkit_attempts`
@@ -71,7 +50,7 @@ const toRecord = (row: Record<string, unknown>): StoredAttempt => ({
  * ```
  */
 export async function createPostgresStore(client: PostgresClient): Promise<AttemptStore> {
-  for (const statement of SCHEMA) await client.query(statement);
+  for (const statement of attemptsTableSql('quizkit_attempts')) await client.query(statement);
   return {
     async create(attempt) {
       const { rows } = await client.query(
@@ -79,22 +58,22 @@ export async function createPostgresStore(client: PostgresClient): Promise<Attem
          VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT DO NOTHING RETURNING *`,
         [attempt.id, attempt.learnerId, attempt.quizId, attempt.attemptNumber, attempt.status, attempt.saved],
       );
-      return rows[0] ? toRecord(rows[0]) : undefined;
+      return rows[0] ? storedAttemptFrom(rows[0]) : undefined;
     },
     async get(id) {
       const { rows } = await client.query('SELECT * FROM quizkit_attempts WHERE id = $1', [id]);
-      return rows[0] ? toRecord(rows[0]) : undefined;
+      return rows[0] ? storedAttemptFrom(rows[0]) : undefined;
     },
     async update(id, expectedVersion, change) {
       const { rows } = await client.query(
         'UPDATE quizkit_attempts SET status = $1, saved = $2, version = version + 1 WHERE id = $3 AND version = $4 RETURNING *',
         [change.status, change.saved, id, expectedVersion],
       );
-      return rows[0] ? toRecord(rows[0]) : undefined;
+      return rows[0] ? storedAttemptFrom(rows[0]) : undefined;
     },
     async listByLearnerQuiz(learnerId, quizId) {
       const { rows } = await client.query('SELECT * FROM quizkit_attempts WHERE learner_id = $1 AND quiz_id = $2 ORDER BY attempt_number', [learnerId, quizId]);
-      return rows.map(toRecord);
+      return rows.map(storedAttemptFrom);
     },
     async countOpen(learnerId) {
       const { rows } = await client.query("SELECT count(*)::int AS n FROM quizkit_attempts WHERE learner_id = $1 AND status = 'in-progress'", [learnerId]);

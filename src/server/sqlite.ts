@@ -10,32 +10,11 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
+import { attemptsTableSql, storedAttemptFrom } from './sql.js';
 import type { AttemptStore, StoredAttempt } from './store.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS attempts (
-  id TEXT PRIMARY KEY,
-  learner_id TEXT NOT NULL,
-  quiz_id TEXT NOT NULL,
-  attempt_number INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('in-progress', 'submitted')),
-  saved TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  UNIQUE (learner_id, quiz_id, attempt_number)
-);
-CREATE INDEX IF NOT EXISTS attempts_by_learner_status ON attempts (learner_id, status);
-`;
 
 type Row = Record<string, unknown>;
-const toRecord = (row: Row): StoredAttempt => ({
-  id: String(row.id),
-  learnerId: String(row.learner_id),
-  quizId: String(row.quiz_id),
-  attemptNumber: Number(row.attempt_number),
-  status: row.status === 'submitted' ? 'submitted' : 'in-progress',
-  saved: String(row.saved),
-  version: Number(row.version),
-});
 
 /** The database files this process has open: the pid check cannot tell them apart from a previous life's. */
 const openHere = new Set<string>();
@@ -103,7 +82,7 @@ export function createSqliteStore(path: string): AttemptStore {
   const db = new sqlite.Database(path);
   try {
     db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
-    db.exec(SCHEMA);
+    for (const statement of attemptsTableSql('attempts')) db.exec(statement);
     writeFileSync(`${path}.owner`, String(process.pid));
     openHere.add(resolve(path));
   } catch (error) {
@@ -112,7 +91,7 @@ export function createSqliteStore(path: string): AttemptStore {
   }
   const get = (id: string) => {
     const row = db.get('SELECT * FROM attempts WHERE id = ?', [id]) as Row | null;
-    return row ? toRecord(row) : undefined;
+    return row ? storedAttemptFrom(row) : undefined;
   };
   return {
     async create(attempt) {
@@ -136,7 +115,7 @@ export function createSqliteStore(path: string): AttemptStore {
     },
     async listByLearnerQuiz(learnerId, quizId) {
       const rows = db.all('SELECT * FROM attempts WHERE learner_id = ? AND quiz_id = ? ORDER BY attempt_number', [learnerId, quizId]) as Row[];
-      return rows.map(toRecord);
+      return rows.map(storedAttemptFrom);
     },
     async countOpen(learnerId) {
       const row = db.get("SELECT count(*) AS n FROM attempts WHERE learner_id = ? AND status = 'in-progress'", [learnerId]) as Row | null;
