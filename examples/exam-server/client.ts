@@ -44,6 +44,12 @@ export interface ExamClientOptions {
   readonly anonymous?: boolean;
   /** How often a request refused with 409 `conflict` (another request won a race) is sent again (default 3). */
   readonly retries?: number;
+  /**
+   * How long a request may take, in milliseconds, before it is abandoned as a
+   * network failure (default 15,000): a request that never answers would
+   * otherwise keep an answer "saving" and the submit button waiting forever.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status. */
@@ -106,7 +112,12 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (authorization !== undefined) headers.authorization = `Bearer ${authorization}`;
-    const response = await fetch(new URL(path, baseUrl), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     options.onResponse?.({ method, path, status: response.status, body: text });
     let parsed: { error?: { code: string; message: string; issues?: unknown[] } };
