@@ -888,7 +888,18 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
     const part = (partsByPath.get(path) ?? 0) + 1;
     partsByPath.set(path, part);
     const base = titles.get(path) as string;
-    const title = part > 1 ? `${base} (${part})` : base;
+    const suffix = part > 1 ? ` (${part})` : '';
+    // A category name (or quizTitle) longer than a quiz title may be is cut, so the quiz still validates.
+    const room = LIMITS.shortText - suffix.length;
+    const title = (base.length > room ? `${base.slice(0, room - 1)}…` : base) + suffix;
+    if (base.length > room && part === 1) {
+      issues.push({
+        code: 'limit_exceeded',
+        severity: 'warning',
+        message: `The quiz title is ${base.length} characters, over the ${LIMITS.shortText} a title may have: it was cut`,
+        ...locate(offset),
+      });
+    }
     const first = path === '' && part === 1 ? (options.quizId ?? 'gift-import') : undefined;
     const draft: QuizDraft = {
       id: quizIds.claim([first, title], `quiz-${drafts.length + 1}`, 'quiz', path === '').id,

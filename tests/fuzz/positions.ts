@@ -24,7 +24,3 @@ export function positionChecker(text: string): (at: Located, what: string) => st
   };
 }
 
-/** The text from a `line:column` on (to the end of that line). */
-export function textAt(text: string, line: number, column: number): string {
-  return (text.split('\n')[line - 1] ?? '').slice(column - 1);
-}

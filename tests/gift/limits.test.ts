@@ -1,7 +1,7 @@
 // Fixes #13.1: GIFT import costs linear time, and refuses what is over quizkit's limits once.
 import fc from 'fast-check';
 import { GIFT_MAX_LENGTH, type GiftIssue, fromGift } from 'quizkit/gift';
-import { LIMITS } from 'quizkit/schema';
+import { LIMITS, safeParseQuiz } from 'quizkit/schema';
 import { describe, expect, it } from 'vitest';
 import { bracketed } from '../../src/gift/from-gift.js';
 import { htmlToText } from '../../src/gift/text.js';
@@ -119,5 +119,16 @@ describe('issue #13.1: a bank larger than one module stops at the module limit',
     const over = issues.filter((issue) => issue.code === 'limit_exceeded');
     expect(over).toHaveLength(1);
     expect(over[0]).toMatchObject({ severity: 'error', line: cap * 2 + 1, column: 1 });
+  });
+});
+
+describe('issue #13: a category name longer than a quiz title may be', () => {
+  it('is cut, with a warning, so every imported quiz validates', () => {
+    const name = 'c'.repeat(LIMITS.shortText + 50);
+    const { quizzes, issues } = fromGift(`$CATEGORY: top/${name}\n\n::q::Q?{=a ~b}`);
+    expect(quizzes[0]?.title).toHaveLength(LIMITS.shortText);
+    expect(quizzes[0]?.title.endsWith('…')).toBe(true);
+    expect(issues.filter((issue) => issue.code === 'limit_exceeded').map((issue) => issue.severity)).toEqual(['warning']);
+    expect(safeParseQuiz(quizzes[0]).success).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import { parseModuleSource } from 'quizkit/node';
 import type { SafeParseResult } from 'quizkit/schema';
 import { BASE_MODULE, spoil } from '../../helpers/module-source.js';
 import type { FuzzTarget, Problem } from '../harness.js';
-import { positionChecker, textAt } from '../positions.js';
+import { positionChecker } from '../positions.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -169,8 +169,12 @@ export const moduleSourceTarget: FuzzTarget<ModuleSourceRecipe, Prepared, SafePa
       // An unknown field is reported at its key: the text there must be that key.
       const key = issue.path.at(-1);
       if (issue.code === 'unknown_field' && typeof key === 'string' && key !== '') {
-        const there = textAt(counted, issue.line, issue.column).replace(/^["']/, '');
-        if (!there.startsWith(key)) problems.push({ kind: 'position', message: `${what} is at ${issue.line}:${issue.column}, where the text is ${JSON.stringify(there.slice(0, 30))}` });
+        // A plain key may run over several lines, which YAML folds into one with single spaces.
+        const fold = (text: string) => text.replace(/\s+/g, ' ');
+        const lines = counted.split('\n');
+        const offset = lines.slice(0, issue.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + issue.column - 1;
+        const there = fold(counted.slice(offset, offset + key.length * 4 + 100).replace(/^["']/, ''));
+        if (!there.startsWith(fold(key))) problems.push({ kind: 'position', message: `${what} is at ${issue.line}:${issue.column}, where the text is ${JSON.stringify(there.slice(0, 30))}` });
       }
     }
     const edits = recipe.mutations.length;
