@@ -43,3 +43,17 @@ export function qtiDecimal(x: Fraction, direction: 'away' | 'down' = 'away'): st
   const text = digits ? `${whole}.${digits}` : `${whole}`;
   return negative && scaled !== 0n ? `-${text}` : text;
 }
+
+/**
+ * A positive fraction written strictly above its value, by at most one unit
+ * of the last of {@link QTI_DECIMALS} places: mapped values whose float sum
+ * must reach the upper bound (1) for the answer key, whatever the order the
+ * player adds them in; the bound then cuts the excess.
+ */
+export function qtiDecimalAbove(x: Fraction): string {
+  const d = BigInt(x.d);
+  const scaled = (BigInt(x.n) * SCALE) / d + 1n;
+  const whole = scaled / SCALE;
+  const digits = (scaled % SCALE).toString().padStart(QTI_DECIMALS, '0').replace(/0+$/, '');
+  return digits ? `${whole}.${digits}` : `${whole}`;
+}

@@ -1,5 +1,5 @@
 import type { Fraction } from '../fraction/fraction.js';
-import { qtiDecimal } from './decimal.js';
+import { qtiDecimal, qtiDecimalAbove } from './decimal.js';
 import { type XmlChild, type XmlElement, el } from './xml.js';
 
 // Building blocks of QTI 3 response processing. Every item has one response
@@ -56,10 +56,14 @@ export function outcome(identifier: string, baseType: 'float' | 'integer', defau
   );
 }
 
-/** A `qti-mapping` from keys to exact values, written with `qtiDecimal`. */
+/**
+ * A `qti-mapping` from keys to exact values, written with `qtiDecimal`; with
+ * `above`, positive values are written strictly above (`qtiDecimalAbove`).
+ */
 export function mapping(
   entries: readonly (readonly [string, Fraction])[],
   bounds: { lower?: Fraction; upper?: Fraction } = {},
+  above = false,
 ): XmlElement {
   return el(
     'qti-mapping',
@@ -68,7 +72,7 @@ export function mapping(
       'upper-bound': bounds.upper && qtiDecimal(bounds.upper),
       'default-value': '0',
     },
-    entries.map(([key, value]) => el('qti-map-entry', { 'map-key': key, 'mapped-value': qtiDecimal(value) })),
+    entries.map(([key, value]) => el('qti-map-entry', { 'map-key': key, 'mapped-value': above && value.n > 0 ? qtiDecimalAbove(value) : qtiDecimal(value) })),
   );
 }
 

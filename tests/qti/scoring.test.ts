@@ -131,10 +131,7 @@ describe('exact export: every item scores as quizkit does', () => {
       'mc-weighted-credit',
       'mc-right-minus-wrong',
       'mc-weighted-authored',
-      'match-per',
-      'match-weights',
-      'match-thirds',
-      'match-none',
+      'match-per', // equal quarters: binary fractions, exact in floats
     ]);
     expect(byProcessing('custom')).toEqual([
       'mc-every-decision-counts',
@@ -145,6 +142,10 @@ describe('exact export: every item scores as quizkit does', () => {
           (rule) => `ord${n}-${rule}`,
         ),
       ),
+      // Shares that are not binary fractions: whole-number weights divided once by their total.
+      'match-weights',
+      'match-thirds',
+      'match-none',
     ]);
   });
 });

@@ -1,6 +1,6 @@
-import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
+import { ONE, ZERO, divide, fraction, sum } from '../../fraction/fraction.js';
 import { IdentifierPool } from '../identifiers.js';
-import { RESPONSE, mapResponse, mapping, matchCorrect, responseDeclaration } from '../processing.js';
+import { RESPONSE, SCORE, customProcessing, condition, float, mapResponse, mapping, matchCorrect, op, responseDeclaration, setOutcome, variable } from '../processing.js';
 import { el } from '../xml.js';
 import { type ItemBuilder, notes } from './parts.js';
 
@@ -30,17 +30,9 @@ export const matchingItem: ItemBuilder<'matching'> = (question, options) => {
   const count = statements.length;
   const total = sum(question.statements.map((statement) => statement.weight ?? ONE));
   const perStatement = question.rule.name === 'per-statement';
-  const map = perStatement
-    ? mapping(
-        statements.map(({ statement }, i) => [pairs[i]!, divide(statement.weight ?? ONE, total)] as const),
-        { lower: ZERO, upper: ONE },
-      )
-    : undefined;
   const target = (identifier: string, text: string) => el('qti-simple-associable-choice', { identifier, 'match-max': count }, text);
-  return {
-    declaration: responseDeclaration('multiple', 'directedPair', pairs, map),
-    outcomes: [],
-    interaction: el(
+  const interaction = () =>
+    el(
       'qti-match-interaction',
       { 'response-identifier': RESPONSE, shuffle: options.shuffle, 'max-associations': count },
       el('qti-prompt', {}, question.prompt),
@@ -55,7 +47,41 @@ export const matchingItem: ItemBuilder<'matching'> = (question, options) => {
         question.actors.map((actor) => target(actorOf.get(actor.id)!, actor.name)),
         none && target(none, options.noMatchText),
       ),
-    ),
+    );
+  // The standard template sums each right pair's share in floats: exact when every share is
+  // a binary fraction (¼, ½, ⅛), else not (0.3 + 0.32 + 0.3 + 0.08 is 0.9999999999999999).
+  // Otherwise, in exact mode, each right pair maps to its weight as a whole number and
+  // SCORE is their sum divided once by the total.
+  const shares = question.statements.map((statement) => divide(statement.weight ?? ONE, total));
+  const binary = shares.every((share) => Number.isInteger(Math.log2(share.d)));
+  const whole = perStatement && options.exact && !binary ? wholeWeights(question.statements.map((statement) => statement.weight ?? ONE)) : undefined;
+  if (whole) {
+    return {
+      declaration: responseDeclaration('multiple', 'directedPair', pairs, mapping(pairs.map((pair, i) => [pair, fraction(whole.weights[i]!)] as const))),
+      outcomes: [],
+      interaction: interaction(),
+      processing: customProcessing(
+        condition(
+          op('is-null', variable(RESPONSE)),
+          [setOutcome(SCORE, float(ZERO))],
+          [setOutcome(SCORE, op('divide', el('qti-map-response', { identifier: RESPONSE }), float(fraction(whole.total))))],
+        ),
+      ),
+      scoring: { processing: 'custom', exact: true, note: notes(none && `"None of these" is the extra target ${none}.`, ids.note()) },
+    };
+  }
+  const map = perStatement
+    ? mapping(
+        statements.map((_, i) => [pairs[i]!, shares[i]!] as const),
+        { lower: ZERO, upper: ONE },
+        // Shares that are not binary fractions are written just above, so the key's float sum reaches 1.
+        !binary,
+      )
+    : undefined;
+  return {
+    declaration: responseDeclaration('multiple', 'directedPair', pairs, map),
+    outcomes: [],
+    interaction: interaction(),
     processing: perStatement ? mapResponse() : matchCorrect(),
     scoring: {
       processing: perStatement ? 'map_response' : 'match_correct',
@@ -64,3 +90,15 @@ export const matchingItem: ItemBuilder<'matching'> = (question, options) => {
     },
   };
 };
+
+/**
+ * The weights as whole numbers on one common denominator, or `undefined` when
+ * a sum of them could leave the integers a float holds exactly.
+ */
+function wholeWeights(weights: readonly { readonly n: number; readonly d: number }[]): { weights: number[]; total: number } | undefined {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const common = weights.reduce((l, w) => (l * BigInt(w.d)) / gcd(l, BigInt(w.d)), 1n);
+  const scaled = weights.map((w) => (BigInt(w.n) * common) / BigInt(w.d));
+  const total = scaled.reduce((a, b) => a + b, 0n);
+  return total <= BigInt(Number.MAX_SAFE_INTEGER) ? { weights: scaled.map(Number), total: Number(total) } : undefined;
+}
