@@ -173,8 +173,12 @@ export const moduleSourceTarget: FuzzTarget<ModuleSourceRecipe, Prepared, SafePa
         const fold = (text: string) => text.replace(/\s+/g, ' ');
         const lines = counted.split('\n');
         const offset = lines.slice(0, issue.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + issue.column - 1;
-        const there = fold(counted.slice(offset, offset + key.length * 4 + 100).replace(/^["']/, ''));
-        if (!there.startsWith(fold(key))) problems.push({ kind: 'position', message: `${what} is at ${issue.line}:${issue.column}, where the text is ${JSON.stringify(there.slice(0, 30))}` });
+        const raw = counted.slice(offset, offset + key.length * 8 + 100);
+        const there = fold(raw.replace(/^["']/, ''));
+        // A double-quoted key is compared as the string it spells (escapes such as \u0000 decoded).
+        const quoted = /^"(?:[^"\\]|\\.)*"/.exec(raw)?.[0];
+        const decoded = quoted === undefined ? undefined : (() => { try { return JSON.parse(quoted) as string; } catch { return undefined; } })();
+        if (decoded !== key && !there.startsWith(fold(key))) problems.push({ kind: 'position', message: `${what} is at ${issue.line}:${issue.column}, where the text is ${JSON.stringify(there.slice(0, 30))}` });
       }
     }
     const edits = recipe.mutations.length;
