@@ -43,3 +43,23 @@ describe('issue #13: a per-statement matching exported to QTI scores exactly', (
     );
   });
 });
+
+describe('issue #13: a weighted-credit multiple choice exported to QTI gives its key exactly 1', () => {
+  it('with credits 3/20, 5/20, 2/20, 4/20, 2/20, 2/20, 2/20 (a float sum of 0.9999999999999999)', () => {
+    const question = QuestionSchema.parse({
+      id: 'q',
+      type: 'multiple-choice',
+      points: 0.1,
+      prompt: 'Which ones?',
+      explanation: 'The reading says so.',
+      source: { section: 's', quote: 'q' },
+      rule: { name: 'weighted-credit' },
+      options: [
+        ...['3/20', '5/20', '2/20', '4/20', '2/20', '2/20', '2/20'].map((credit, i) => ({ id: `o${i}`, text: `Option ${i}`, correct: true, credit })),
+        { id: 'o7', text: 'Option 7' },
+      ],
+    });
+    expect(evaluateItem(toQtiItem(question), qtiResponse(question, correctResponse(question)))).toBe(1);
+    expect(evaluateItem(toQtiItem(question, { responseProcessing: 'templates' }), qtiResponse(question, correctResponse(question)))).toBe(1);
+  });
+});

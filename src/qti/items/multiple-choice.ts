@@ -80,12 +80,23 @@ export const multipleChoiceItem: ItemBuilder<'multiple-choice'> = (question, opt
     case 'all-or-nothing':
       return allOrNothing();
     case 'weighted-credit':
-      return mapped(mapping(entries((option) => option.credit ?? fraction(option.correct ? 1 : -1, k)), { lower: ZERO, upper: ONE }));
+      return mapped(sumsToOne(entries((option) => option.credit ?? fraction(option.correct ? 1 : -1, k))));
     case 'right-minus-wrong':
-      return mapped(mapping(entries((option) => fraction(option.correct ? 1 : -1, k)), { lower: ZERO, upper: ONE }));
+      return mapped(sumsToOne(entries((option) => fraction(option.correct ? 1 : -1, k))));
     case 'every-decision-counts':
       return options.exact ? custom(1, n - k, false) : allOrNothing(fallback);
     case 'correction-for-guessing':
       return options.exact ? custom(2, n - 2 * k, true) : allOrNothing(fallback);
   }
 };
+
+/**
+ * A mapping bounded to [0, 1] whose right options' values the player adds in
+ * floats: binary fractions (½, ¼) add exactly; any other positive value is
+ * written just above itself, so the answer key reaches the upper bound 1
+ * (0.15 + 0.25 + 0.1 + 0.2 + 0.1 + 0.1 + 0.1 is 0.9999999999999999 in floats).
+ */
+function sumsToOne(entries: readonly (readonly [string, Fraction])[]) {
+  const binary = entries.every(([, value]) => value.n <= 0 || Number.isInteger(Math.log2(value.d)));
+  return mapping(entries, { lower: ZERO, upper: ONE }, !binary);
+}
