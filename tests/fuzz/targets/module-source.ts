@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import type { QuizIssue } from 'quizkit';
 import { parseModuleSource } from 'quizkit/node';
 import type { SafeParseResult } from 'quizkit/schema';
@@ -175,9 +176,9 @@ export const moduleSourceTarget: FuzzTarget<ModuleSourceRecipe, Prepared, SafePa
         const offset = lines.slice(0, issue.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + issue.column - 1;
         const raw = counted.slice(offset, offset + key.length * 8 + 100);
         const there = fold(raw.replace(/^["']/, ''));
-        // A double-quoted key is compared as the string it spells (escapes such as \u0000 decoded).
+        // A double-quoted key is compared as the string it spells (YAML's escapes, \a or \u0000, decoded).
         const quoted = /^"(?:[^"\\]|\\.)*"/.exec(raw)?.[0];
-        const decoded = quoted === undefined ? undefined : (() => { try { return JSON.parse(quoted) as string; } catch { return undefined; } })();
+        const decoded = quoted === undefined ? undefined : (() => { try { return parseYaml(quoted) as unknown; } catch { return undefined; } })();
         if (decoded !== key && !there.startsWith(fold(key))) problems.push({ kind: 'position', message: `${what} is at ${issue.line}:${issue.column}, where the text is ${JSON.stringify(there.slice(0, 30))}` });
       }
     }
