@@ -38,8 +38,12 @@ const DOMAIN = 'quizkit/attempt-seal\n';
 /** The field the seal is written in: always the last one. */
 export const SEAL_FIELD = 'seal';
 
-/** HMAC-SHA-256 is 32 bytes: 43 base64url characters without padding. */
-const SEAL_SUFFIX = /,"seal":"([A-Za-z0-9_-]{43})"\}$/;
+/**
+ * HMAC-SHA-256 is 32 bytes: 43 base64url characters without padding. The
+ * last character carries 4 bits and 2 unused ones, which must be zero: else
+ * four spellings would decode to the same MAC, and a changed seal would pass.
+ */
+const SEAL_SUFFIX = /,"seal":"([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048])"\}$/;
 
 /** The characters a seal adds to a saved attempt: `,"seal":"` + 43 + `"`. */
 export const SEAL_LENGTH = ',"seal":""'.length + 43;

@@ -133,3 +133,17 @@ describe('sealed saved attempts', () => {
     expect(!bad.success && bad.error.code).toBe('tampered');
   });
 });
+
+describe('a seal has one spelling', () => {
+  it('refuses a seal whose last character differs only in the bits base64 leaves unused', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const sealed = await serializeAttempt(startAttempt(quiz, { seed: 'spelling', now: T0 }), { key });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = sealed.at(-3)!;
+    // The same 4 significant bits, other unused bits: it decodes to the same 32 bytes.
+    const twin = alphabet[alphabet.indexOf(last) + 1]!;
+    const changed = `${sealed.slice(0, -3)}${twin}${sealed.slice(-2)}`;
+    await expect(parseAttempt(changed, { quiz, key })).rejects.toMatchObject({ code: 'tampered' });
+    await expect(parseAttempt(sealed, { quiz, key })).resolves.toMatchObject({ seed: 'spelling' });
+  });
+});
