@@ -1,13 +1,11 @@
 import { nanoid } from 'nanoid';
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from '../scoring/registry.js';
-import type { AnyResponse, Responses } from '../scoring/responses.js';
-import type { ResponseIssue } from '../scoring/types.js';
+import type { Responses } from '../scoring/responses.js';
 import { AttemptError } from './errors.js';
 import { contradictions, fromFacts, responsesOf } from './facts.js';
 import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guards.js';
 import { hashQuiz } from './hash.js';
-import { presentationOrder } from './order.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
 type AnyQuiz = DeepReadonly<Quiz>;

@@ -38,10 +38,14 @@ export function qtiDecimal(x: Fraction, direction: 'away' | 'down' = 'away'): st
   // 'down' rounds towards −∞: away from zero for negatives, towards zero for positives.
   const up = direction === 'away' ? true : negative;
   const scaled = up ? (magnitude + d - 1n) / d : magnitude / d;
+  return negative && scaled !== 0n ? `-${written(scaled)}` : written(scaled);
+}
+
+/** A non-negative count of units of the last place, written as a decimal without trailing zeros. */
+function written(scaled: bigint): string {
   const whole = scaled / SCALE;
   const digits = (scaled % SCALE).toString().padStart(QTI_DECIMALS, '0').replace(/0+$/, '');
-  const text = digits ? `${whole}.${digits}` : `${whole}`;
-  return negative && scaled !== 0n ? `-${text}` : text;
+  return digits ? `${whole}.${digits}` : `${whole}`;
 }
 
 /**
@@ -51,9 +55,5 @@ export function qtiDecimal(x: Fraction, direction: 'away' | 'down' = 'away'): st
  * player adds them in; the bound then cuts the excess.
  */
 export function qtiDecimalAbove(x: Fraction): string {
-  const d = BigInt(x.d);
-  const scaled = (BigInt(x.n) * SCALE) / d + 1n;
-  const whole = scaled / SCALE;
-  const digits = (scaled % SCALE).toString().padStart(QTI_DECIMALS, '0').replace(/0+$/, '');
-  return digits ? `${whole}.${digits}` : `${whole}`;
+  return written((BigInt(x.n) * SCALE) / BigInt(x.d) + 1n);
 }

@@ -7,7 +7,7 @@
  * @module quizkit/server/postgres
  */
 import { attemptsTableSql, storedAttemptFrom } from './sql.js';
-import type { AttemptStore, StoredAttempt } from './store.js';
+import type { AttemptStore } from './store.js';
 
 /**
  * What the store needs of a PostgreSQL client: parameterized queries

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { attemptsTableSql, storedAttemptFrom } from './sql.js';
-import type { AttemptStore, StoredAttempt } from './store.js';
+import type { AttemptStore } from './store.js';
 
 
 type Row = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { formatIssue } from '../../node/format.js';
 import { parseCommand, stringFlag } from '../args.js';
-import { type CliIo, Output, UsageError } from '../io.js';
+import { type CliIo, Output, UsageError, stopSignal } from '../io.js';
 import { PLAYER_HEADERS, configuredIndex, escapeHtml } from '../player-page.js';
 import { type AnyModule, loadModuleAt, requirePath } from '../load.js';
 
@@ -201,18 +201,6 @@ export async function startPreview(cwd: string, file: string, options: PreviewOp
       }),
   };
 }
-
-/** Resolves on Ctrl-C (SIGINT) or SIGTERM. */
-const stopSignal = () =>
-  new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 /**
  * `quizkit preview`: serves until Ctrl-C (SIGINT) or SIGTERM.

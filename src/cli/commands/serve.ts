@@ -1,15 +1,15 @@
-import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatIssue } from '../../node/format.js';
 import { createExamHandler } from '../../server/handler.js';
 import { randomId } from '../../server/identity.js';
 import { toNodeListener } from '../../server/node.js';
 import { parseCommand, stringFlag } from '../args.js';
-import { QUIZ_FILE } from '../generate.js';
-import { type CliIo, Output, UsageError } from '../io.js';
+import { type CliIo, Output, UsageError, stopSignal } from '../io.js';
 import { type AnyModule, loadModuleAt, requirePath } from '../load.js';
+import { type Unreadable, moduleFilesUnder } from '../module-files.js';
 import { PLAYER_HEADERS, configuredIndex } from '../player-page.js';
 import { playerAssets } from './preview.js';
 
@@ -35,24 +35,11 @@ Options:
   -h, --help            Show this help.
 
 Exit status: 0 stopped, 1 a module file is invalid or the server could not
-start, 2 usage error.
+start, 2 usage error or a module file or folder that cannot be read.
 
 Examples:
   quizkit serve quizzes/
   quizkit serve quizzes/north-korea-china.yaml --db exam.sqlite --port 8080`;
-
-/** Every module file under a folder, depth first, sorted by name (as `quizkit validate` reads folders). */
-function filesUnder(dir: string, shown: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    const label = `${shown.replace(/\/+$/, '')}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...filesUnder(path, label));
-    else if (entry.isFile() && QUIZ_FILE.test(entry.name)) found.push(label);
-  }
-  return found;
-}
 
 /** The key that signs learner tokens: kept beside the database, so tokens outlive a restart. */
 function tokenKey(db: string): string {
@@ -66,18 +53,6 @@ function tokenKey(db: string): string {
   chmodSync(path, 0o600);
   return key;
 }
-
-/** Resolves on Ctrl-C (SIGINT) or SIGTERM. */
-const stopSignal = () =>
-  new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 /**
  * `quizkit serve`: serves until Ctrl-C (SIGINT) or SIGTERM.
@@ -108,15 +83,21 @@ export async function serveCommand(args: readonly string[], io: CliIo, stop: () 
   const db = resolve(io.cwd, stringFlag(flags, 'db') ?? 'attempts.sqlite');
 
   const files: string[] = [];
+  const unreadable: Unreadable[] = [];
   for (const target of positionals) {
     const absolute = requirePath(io.cwd, target, 'Path', 'serve');
     if (statSync(absolute).isDirectory()) {
-      const inside = filesUnder(absolute, target);
+      const inside = moduleFilesUnder(absolute, target, unreadable);
       if (inside.length === 0) throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
       files.push(...inside);
     } else {
       files.push(target);
     }
+  }
+  // Serving a course with a module silently missing would be worse than not serving it.
+  if (unreadable.length > 0) {
+    for (const { file, reason } of unreadable) out.error(`quizkit: cannot read "${file}": ${reason}`);
+    return 2;
   }
   const modules: AnyModule[] = [];
   let problems = 0;

@@ -1,10 +1,10 @@
-import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { parseCommand } from '../args.js';
 import { type CliIo, Output, printable, UsageError } from '../io.js';
-import { checkModuleAt, ioReason, notAFile, pathProblem, requirePath } from '../load.js';
-import { QUIZ_FILE } from '../generate.js';
+import { checkModuleAt, notAFile, requirePath } from '../load.js';
+import { type Unreadable, moduleFilesUnder } from '../module-files.js';
 
 export const VALIDATE_HELP = `Usage: quizkit validate <files or folders…> [--json]
 
@@ -35,58 +35,6 @@ Examples:
   quizkit validate quizzes/
   quizkit validate quizzes/north-korea-china.yaml --json`;
 
-/** A path that could not be read, and why. */
-interface Unreadable {
-  readonly file: string;
-  readonly reason: string;
-}
-
-/**
- * Every module file under a folder, depth first, sorted by name at each
- * level. Symlinks are followed (a linked module file is checked, a linked
- * folder searched, each real folder once, so a link back up cannot loop). A
- * folder that cannot be listed, and a module-named entry that cannot be
- * followed or is not a regular file (a FIFO, socket, device), go to
- * `unreadable`; nothing is opened but folders.
- */
-function filesUnder(dir: string, shown: string, unreadable: Unreadable[], visited = new Set<string>()): string[] {
-  const found: string[] = [];
-  let real: string;
-  let entries: Dirent[];
-  try {
-    real = realpathSync(dir);
-    if (visited.has(real)) return found;
-    visited.add(real);
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    unreadable.push({ file: shown, reason: `cannot read the folder: ${ioReason(error)}` });
-    return found;
-  }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    const label = shown === '.' ? entry.name : `${shown.replace(/\/+$/, '')}/${entry.name}`;
-    const isModuleName = QUIZ_FILE.test(entry.name);
-    let info: Stats | undefined;
-    if (entry.isSymbolicLink()) {
-      try {
-        info = statSync(path);
-      } catch (error) {
-        if (isModuleName || (error as NodeJS.ErrnoException).code === 'ELOOP') {
-          const problem = pathProblem(path) ?? ioReason(error);
-          unreadable.push({ file: label, reason: problem.replace(/^is an? /, '').replace(/^cannot be read: /, '') });
-        }
-        continue;
-      }
-    }
-    const isDirectory = info ? info.isDirectory() : entry.isDirectory();
-    const isFile = info ? info.isFile() : entry.isFile();
-    if (isDirectory) found.push(...filesUnder(path, label, unreadable, visited));
-    else if (isFile && isModuleName) found.push(label);
-    else if (isModuleName) unreadable.push({ file: label, reason: `it is ${notAFile(path) ?? 'not a regular file'}, not a module file` });
-  }
-  return found;
-}
 
 /** `quizkit validate`. */
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -103,7 +51,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     const absolute = requirePath(io.cwd, target, 'Path', 'validate');
     if (statSync(absolute).isDirectory()) {
       const found = unreadable.length;
-      const inside = filesUnder(absolute, target, unreadable);
+      const inside = moduleFilesUnder(absolute, target, unreadable);
       if (inside.length === 0 && unreadable.length === found) {
         throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
       }

@@ -1,3 +1,4 @@
+import { lcmBig } from '../../fraction/big.js';
 import { ONE, ZERO, divide, fraction, sum } from '../../fraction/fraction.js';
 import { IdentifierPool } from '../identifiers.js';
 import { RESPONSE, SCORE, customProcessing, condition, float, mapResponse, mapping, matchCorrect, op, responseDeclaration, setOutcome, variable } from '../processing.js';
@@ -96,8 +97,7 @@ export const matchingItem: ItemBuilder<'matching'> = (question, options) => {
  * a sum of them could leave the integers a float holds exactly.
  */
 function wholeWeights(weights: readonly { readonly n: number; readonly d: number }[]): { weights: number[]; total: number } | undefined {
-  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-  const common = weights.reduce((l, w) => (l * BigInt(w.d)) / gcd(l, BigInt(w.d)), 1n);
+  const common = lcmBig(weights.map((w) => BigInt(w.d)));
   const scaled = weights.map((w) => (BigInt(w.n) * common) / BigInt(w.d));
   const total = scaled.reduce((a, b) => a + b, 0n);
   return total <= BigInt(Number.MAX_SAFE_INTEGER) ? { weights: scaled.map(Number), total: Number(total) } : undefined;
