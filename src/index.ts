@@ -7,6 +7,7 @@
  * @module quizkit
  */
 export { scoreQuestion, scoreQuiz } from './scoring/score.js';
+export { compileQuiz, type QuizPlan, type QuizScore } from './scoring/compile/plan.js';
 export { checkResponse, checkResponses } from './scoring/check-response.js';
 export { correctResponse, correctResponses } from './scoring/answer-key.js';
 export { fractionToNumber, formatFraction, type Fraction } from './fraction/fraction.js';

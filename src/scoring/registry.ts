@@ -1,33 +1,51 @@
-import { checkMatching, matchingKey, scoreMatching } from '../questions/matching/score.js';
-import { checkMultipleChoice, multipleChoiceKey, scoreMultipleChoice } from '../questions/multiple-choice/score.js';
-import { checkOrdering, orderingKey, scoreOrdering } from '../questions/ordering/score.js';
-import { checkSingleChoice, scoreSingleChoice, singleChoiceKey } from '../questions/single-choice/score.js';
+import { checkMatchingRead, matchingKey, readMatching, scoreMatching } from '../questions/matching/score.js';
+import { checkMultipleChoiceRead, multipleChoiceKey, readMultipleChoice, scoreMultipleChoice } from '../questions/multiple-choice/score.js';
+import { checkOrderingRead, orderingKey, readOrdering, scoreOrdering } from '../questions/ordering/score.js';
+import { checkSingleChoiceRead, readSingleChoice, scoreSingleChoice, singleChoiceKey } from '../questions/single-choice/score.js';
+import { compileMatching } from './compile/matching.js';
+import { compileMultipleChoice } from './compile/multiple-choice.js';
+import { compileOrdering } from './compile/ordering.js';
+import { compileSingleChoice } from './compile/single-choice.js';
+import type { CompiledQuestion } from './compile/tally.js';
 import type { DeepReadonly, QuestionType } from '../schema/types.js';
 import type { Checked } from './check.js';
 import type { AnyResponse } from './responses.js';
 import type { QuestionOf, RuleOutcome } from './types.js';
 
-/** What the engine needs from a question type: a response check, a scorer of what the check accepted, and the key. */
-interface QuestionScorer<Q, R> {
-  check(question: Q, response: unknown, path: readonly (string | number)[]): Checked<R>;
+/**
+ * What the engine needs from a question type: a reader that copies the
+ * untrusted response once into plain data, a check of that copy, a scorer of
+ * what the check accepted, the key, and a compiler for `compileQuiz`'s
+ * integer totals path (which reads with the same reader).
+ */
+interface QuestionScorer<Q, Read, R> {
+  read(question: Q, response: unknown): Read;
+  check(question: Q, read: Read, path: readonly (string | number)[]): Checked<R>;
   score(question: Q, response: R): RuleOutcome;
   key(question: Q): unknown;
+  compile(question: Q): CompiledQuestion<Read> | undefined;
 }
 
-type ScorerFor<T extends QuestionType> = QuestionScorer<DeepReadonly<QuestionOf<T>>, unknown>;
+type ScorerFor<T extends QuestionType> = QuestionScorer<DeepReadonly<QuestionOf<T>>, unknown, unknown>;
 
-/** Pairs a check with the scorer of its output, then forgets the response type. */
-const scorer = <Q, R>(pair: QuestionScorer<Q, R>) => pair as unknown as QuestionScorer<Q, unknown>;
+/** Pairs a reader, a check and a scorer of their outputs, then forgets the types in between. */
+const scorer = <Q, Read, R>(entry: QuestionScorer<Q, Read, R>) => entry as unknown as QuestionScorer<Q, unknown, unknown>;
 
 /**
  * The one place that dispatches on question type. A new type without a
  * scorer is a compile error here, never a silent 0.
  */
 export const scorers = {
-  'single-choice': scorer({ check: checkSingleChoice, score: scoreSingleChoice, key: singleChoiceKey }),
-  'multiple-choice': scorer({ check: checkMultipleChoice, score: scoreMultipleChoice, key: multipleChoiceKey }),
-  ordering: scorer({ check: checkOrdering, score: scoreOrdering, key: orderingKey }),
-  matching: scorer({ check: checkMatching, score: scoreMatching, key: matchingKey }),
+  'single-choice': scorer({ read: readSingleChoice, check: checkSingleChoiceRead, score: scoreSingleChoice, key: singleChoiceKey, compile: compileSingleChoice }),
+  'multiple-choice': scorer({
+    read: readMultipleChoice,
+    check: checkMultipleChoiceRead,
+    score: scoreMultipleChoice,
+    key: multipleChoiceKey,
+    compile: compileMultipleChoice,
+  }),
+  ordering: scorer({ read: readOrdering, check: checkOrderingRead, score: scoreOrdering, key: orderingKey, compile: compileOrdering }),
+  matching: scorer({ read: readMatching, check: checkMatchingRead, score: scoreMatching, key: matchingKey, compile: compileMatching }),
 } satisfies { [T in QuestionType]: ScorerFor<T> };
 
 type AnyQuestion = DeepReadonly<QuestionOf<QuestionType>>;
@@ -36,8 +54,19 @@ type Path = readonly (string | number)[];
 const scorerOf = (question: AnyQuestion) => scorers[question.type] as ScorerFor<QuestionType>;
 
 /** Checks a response's shape against its question. */
-export const checkWith = (question: AnyQuestion, response: unknown, path: Path): Checked<unknown> =>
-  scorerOf(question).check(question, response, path);
+export const checkWith = (question: AnyQuestion, response: unknown, path: Path): Checked<unknown> => {
+  const { read, check } = scorerOf(question);
+  return check(question, read(question, response), path);
+};
+
+/** Reads a response once into the plain copy its question type checks and scores. */
+export const readWith = (question: AnyQuestion, response: unknown): unknown => scorerOf(question).read(question, response);
+
+/** Checks a copy made by {@link readWith}. */
+export const checkReadWith = (question: AnyQuestion, read: unknown, path: Path): Checked<unknown> => scorerOf(question).check(question, read, path);
+
+/** Compiles a question for the integer totals path; `undefined` when its numbers do not fit safe integers. */
+export const compileWith = (question: AnyQuestion): CompiledQuestion<unknown> | undefined => scorerOf(question).compile(question);
 
 /**
  * Checks a response and, when it is answered, gives it back as plain data in
@@ -54,10 +83,10 @@ export function checkedResponse(question: AnyQuestion, response: unknown, path: 
   return { kind: 'answered', value: plain as AnyResponse };
 }
 
-/** Runs a question's check, then its scorer. */
-export function runScorer(question: AnyQuestion, response: unknown, path: Path): { checked: Checked<unknown>; outcome?: RuleOutcome } {
+/** Runs a question's check on a copy made by {@link readWith}, then its scorer. */
+export function runScorerOnRead(question: AnyQuestion, read: unknown, path: Path): { checked: Checked<unknown>; outcome?: RuleOutcome } {
   const { check, score } = scorerOf(question);
-  const checked = check(question, response, path);
+  const checked = check(question, read, path);
   return checked.kind === 'answered' ? { checked, outcome: score(question, checked.value) } : { checked };
 }
 

@@ -1,7 +1,7 @@
 import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue, perQuestion } from '../../scoring/check.js';
-import { readRecord } from '../../scoring/read-response.js';
+import { type RecordRead, readRecord } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MatchingQuestion>;
@@ -15,17 +15,21 @@ const idSets = perQuestion((question: Question) => ({
 export type MatchingAnswers = ReadonlyMap<string, string | null>;
 
 /**
- * Checks a matching response: a plain object from statement ids to actor ids
- * (or `null` where the question allows "no match"). Statements left out are
- * unanswered; an object with none answered is an unanswered question. Lists,
- * typed arrays and other non-plain objects are refused at once, and an object
- * with more keys than statements is `too_many` before any value is read.
- * Answered, the value is the copy read once.
+ * Reads a matching response once: a plain object of at most as many keys as
+ * statements. Lists, typed arrays and other non-plain objects are refused at
+ * once, and an object with more keys is `too_many` before any value is read.
  */
-export function checkMatching(question: Question, response: unknown, path: readonly (string | number)[]): Checked<MatchingAnswers> {
-  if (response === undefined || response === null) return UNANSWERED;
+export const readMatching = (question: Question, response: unknown): RecordRead => readRecord(response, question.statements.length);
+
+/**
+ * Checks a matching response, as {@link readMatching} read it: statement ids
+ * to actor ids (or `null` where the question allows "no match"). Statements
+ * left out are unanswered; nothing, or an object with none answered, is an
+ * unanswered question. Answered, the value is the copy read once.
+ */
+export function checkMatchingRead(question: Question, read: RecordRead, path: readonly (string | number)[]): Checked<MatchingAnswers> {
+  if (read.kind === 'value' && (read.value === undefined || read.value === null)) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  const read = readRecord(response, question.statements.length);
   if (read.kind === 'value') {
     issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(read.value)}`);
     return issues.result(new Map());

@@ -1,7 +1,7 @@
 import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
-import { readList } from '../../scoring/read-response.js';
+import { type ListRead, readList } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MultipleChoiceQuestion>;
@@ -10,15 +10,16 @@ type Option = Question['options'][number];
 const optionIds = perQuestion((question: Question) => new Set(question.options.map((option) => option.id)));
 const correctCount = perQuestion((question: Question) => question.options.filter((option) => option.correct).length);
 
+/** Reads a multiple-choice response once: a list of at most as many entries as options, counted before any is read. */
+export const readMultipleChoice = (question: Question, response: unknown): ListRead => readList(response, question.options.length);
+
 /**
- * Checks a multiple-choice response: distinct known option ids. An empty list
- * is unanswered. Answered, the value is the set of ids read once from the
- * list, in the learner's order.
+ * Checks a multiple-choice response, as {@link readMultipleChoice} read it:
+ * distinct known option ids. Nothing or an empty list is unanswered.
+ * Answered, the value is the set of ids, in the learner's order.
  */
-export function checkMultipleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<ReadonlySet<string>> {
-  if (response === undefined || response === null) return UNANSWERED;
-  const read = readList(response, question.options.length);
-  if (read.kind === 'list' && read.items.length === 0) return UNANSWERED;
+export function checkMultipleChoiceRead(question: Question, read: ListRead, path: readonly (string | number)[]): Checked<ReadonlySet<string>> {
+  if (read.kind === 'value' ? read.value === undefined || read.value === null : read.kind === 'list' && read.items.length === 0) return UNANSWERED;
   const issues = new IssueList(question.id, path);
   const list = checkIdList(read, optionIds(question), question.options.length, issues, 'option');
   return issues.result(new Set(list));

@@ -1,6 +1,6 @@
 import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
-import { readList } from '../../scoring/read-response.js';
+import { type ListRead, readList } from '../../scoring/read-response.js';
 import { fraction } from '../../fraction/fraction.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 import { measureOrdering } from './measures.js';
@@ -11,21 +11,23 @@ const itemIds = perQuestion((question: Question) => new Set(question.items.map((
 const correctIndexOf = perQuestion((question: Question) => new Map(question.correctOrder.map((id, index) => [id, index])));
 const itemFeedback = perQuestion((question: Question) => new Map(question.items.map((item) => [item.id, item.feedback])));
 
+/** Reads an ordering response once: a list of at most as many entries as items, counted before any is read. */
+export const readOrdering = (question: Question, response: unknown): ListRead => readList(response, question.items.length);
+
 /**
- * Checks an ordering response: every item id exactly once. An empty list is
- * unanswered. A list longer than the question's items is `too_many` before
- * any entry is read. Answered, the value is a plain copy of the list, read once.
+ * Checks an ordering response, as {@link readOrdering} read it: every item id
+ * exactly once. Nothing or an empty list is unanswered. A list longer than the
+ * question's items is `too_many` (no entry was read). Answered, the value is the copy.
  */
-export function checkOrdering(question: Question, response: unknown, path: readonly (string | number)[]): Checked<readonly string[]> {
-  if (response === undefined || response === null) return UNANSWERED;
+export function checkOrderingRead(question: Question, read: ListRead, path: readonly (string | number)[]): Checked<readonly string[]> {
+  if (read.kind === 'value' ? read.value === undefined || read.value === null : read.kind === 'list' && read.items.length === 0) return UNANSWERED;
   const ids = itemIds(question);
-  const read = readList(response, ids.size);
-  if (read.kind === 'list' && read.items.length === 0) return UNANSWERED;
   const issues = new IssueList(question.id, path);
   const list = checkIdList(read, ids, ids.size, issues, 'item');
   if (list && issues.issues.length === 0 && list.length < ids.size) {
-    // A Set, so an incomplete order costs linear time. Sorted, so the message
-    // never hints at the authored (often the correct) order.
+    // A Set, so an incomplete order costs linear time (issue #19: `list.includes`
+    // per item made it O(n²)). Sorted, so the message never hints at the
+    // authored (often the correct) order.
     const given = new Set(list);
     const missing = [...ids].filter((id) => !given.has(id)).sort();
     issues.add('incomplete_order', `Put every item in order; missing: ${missing.join(', ')}`);

@@ -1,17 +1,18 @@
 import { type Fraction, ONE, ZERO, fraction } from '../../fraction/fraction.js';
 import type { DeepReadonly, SingleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, clip, describeValue } from '../../scoring/check.js';
-import { readValue } from '../../scoring/read-response.js';
+import { type Plain, readValue } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<SingleChoiceQuestion>;
 
-/** Checks a single-choice response: one option id. */
-export function checkSingleChoice(question: Question, response: unknown, path: readonly (string | number)[]): Checked<string> {
-  if (response === undefined || response === null) return UNANSWERED;
+/** Reads a single-choice response once: a primitive as it is, never inside an object (a Proxy or a getter runs no code). */
+export const readSingleChoice = (_question: Question, response: unknown): Plain => readValue(response);
+
+/** Checks a single-choice response, as {@link readSingleChoice} read it: one option id. */
+export function checkSingleChoiceRead(question: Question, value: Plain, path: readonly (string | number)[]): Checked<string> {
+  if (value === undefined || value === null) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  // Never looks inside an object: a Proxy or a getter runs no code here.
-  const value = readValue(response);
   if (typeof value !== 'string') {
     issues.add('invalid_shape', `Expected one option id as a string, found ${describeValue(value)}`);
     return issues.result('');

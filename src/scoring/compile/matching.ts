@@ -1,0 +1,41 @@
+import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
+import { FORBIDDEN_KEYS } from '../check.js';
+import type { RecordRead } from '../read-response.js';
+import { type CompiledQuestion, INVALID, UNANSWERED, indexOf, onCommonDenominator } from './tally.js';
+
+/** Matching: Σ weights of rightly matched statements over Σ weights (per-statement), or 1 / 0 (all-or-nothing). */
+export function compileMatching(question: DeepReadonly<MatchingQuestion>): CompiledQuestion<RecordRead> | undefined {
+  const { statements, allowNoMatch } = question;
+  const n = statements.length;
+  const weights = onCommonDenominator(statements.map((statement) => statement.weight ?? { n: 1, d: 1 }));
+  if (!weights) return undefined;
+  const whole = weights.numerators.reduce((sum, weight) => sum + weight, 0);
+  if (!(whole > 0) || !Number.isSafeInteger(whole)) return undefined;
+  const allOrNothing = question.rule.name === 'all-or-nothing';
+  const index = indexOf(statements.map((statement) => statement.id));
+  const actors = new Set(question.actors.map((actor) => actor.id));
+  const key = statements.map((statement) => statement.actor);
+  return {
+    denominator: allOrNothing ? 1 : whole,
+    tally(read) {
+      if (read.kind === 'value') return read.value === undefined || read.value === null ? UNANSWERED : INVALID;
+      if (read.kind === 'too_many') return INVALID;
+      let answered = 0;
+      let right = 0;
+      let earned = 0;
+      for (const [id, value] of read.entries) {
+        const statement = FORBIDDEN_KEYS.has(id) ? undefined : index.get(id);
+        if (statement === undefined) return INVALID;
+        if (value === undefined) continue;
+        if (value === null ? !allowNoMatch : typeof value !== 'string' || !actors.has(value)) return INVALID;
+        answered++;
+        if (value === key[statement]) {
+          right++;
+          earned += weights.numerators[statement]!;
+        }
+      }
+      if (answered === 0) return UNANSWERED;
+      return allOrNothing ? (right === n ? 1 : 0) : earned;
+    },
+  };
+}
