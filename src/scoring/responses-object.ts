@@ -1,6 +1,6 @@
 import type { DeepReadonly, Quiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
-import { UNREADABLE, notPlainObject, readOwnProperty, readValue } from './read-response.js';
+import { ABSENT, UNREADABLE, notPlainObject, readOwnValue, readValue } from './read-response.js';
 import type { ResponseIssue } from './types.js';
 
 type AnyQuiz = DeepReadonly<Quiz>;
@@ -54,6 +54,6 @@ const shapeProblem = (found: string): ResponsesObject => ({
 /** One question's answer, read once through its own property descriptor: a getter that throws makes it unreadable, hence invalid. */
 export function readAnswer(record: object | undefined, id: string): unknown {
   if (record === undefined) return undefined;
-  const read = readOwnProperty(record, id);
-  return read === 'unreadable' ? UNREADABLE : read?.value;
+  const value = readOwnValue(record, id);
+  return value === ABSENT ? undefined : value;
 }

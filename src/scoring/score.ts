@@ -1,5 +1,5 @@
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
-import { compileQuiz } from './compile/plan.js';
+import { explainQuiz } from './compile/plan.js';
 import { questionResult } from './question-result.js';
 import { readWith, runScorerOnRead } from './registry.js';
 import { readAnswer, readResponsesObject } from './responses-object.js';
@@ -66,5 +66,5 @@ export function readResponses(quiz: AnyQuiz, responses: unknown): { lookup: (id:
  */
 export function scoreQuiz<Q extends DeepReadonly<Quiz>>(quiz: Q, responses: Responses<Q>): QuizResult {
   // The same reading, checks and totals as the plan's fast path; cached per frozen quiz.
-  return compileQuiz(quiz).score(responses).explain();
+  return explainQuiz(quiz, responses);
 }

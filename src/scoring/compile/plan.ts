@@ -106,6 +106,12 @@ class Plan implements QuizPlan {
     this.sections = groups(quiz, (question) => [question.source.section]);
   }
 
+  /** The full result at once, without the tally: what `scoreQuiz` needs. */
+  explain(responses: unknown): QuizResult {
+    const top = readResponsesObject(this.quiz, responses);
+    return explain(this, top, this.quiz.questions.map((question) => readWith(question, readAnswer(top.record, question.id))));
+  }
+
   score(responses: unknown): QuizScore {
     const top = readResponsesObject(this.quiz, responses);
     const { questions } = this.quiz;
@@ -303,3 +309,6 @@ function integersOf(quiz: AnyQuiz): Integers | undefined {
  * ```
  */
 export const compileQuiz: (quiz: DeepReadonly<Quiz>) => QuizPlan = perQuestion((quiz: AnyQuiz) => new Plan(quiz, integersOf(quiz)));
+
+/** The full result of one attempt through the quiz's plan (`scoreQuiz`'s engine). */
+export const explainQuiz = (quiz: DeepReadonly<Quiz>, responses: unknown): QuizResult => (compileQuiz(quiz) as Plan).explain(responses);
