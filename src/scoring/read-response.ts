@@ -39,8 +39,8 @@ export interface TooMany {
 /** A list read once: its entries by index. */
 export type ListRead = OtherShape | TooMany | { readonly kind: 'list'; readonly items: readonly Plain[] };
 
-/** A plain object read once: its own enumerable string keys and their values, in enumeration order. */
-export type RecordRead = OtherShape | TooMany | { readonly kind: 'record'; readonly entries: readonly (readonly [string, Plain])[] };
+/** A plain object read once: its own enumerable string keys and, at the same index, their values, in enumeration order. */
+export type RecordRead = OtherShape | TooMany | { readonly kind: 'record'; readonly keys: readonly string[]; readonly values: readonly Plain[] };
 
 /** What a value that threw while being read is, from then on. */
 export const UNREADABLE = new Opaque('a value that could not be read');
@@ -166,5 +166,8 @@ export function readRecord(value: unknown, max: number): RecordRead {
   const keys = ownKeysUpTo(value, max);
   if (keys === 'unreadable') return { kind: 'value', value: UNREADABLE };
   if (!keys) return { kind: 'too_many', found: `more than ${max}` };
-  return { kind: 'record', entries: keys.map((key) => [key, readOwn(value, key)] as const) };
+  // Two flat lists, not a pair per key: this runs for every matching answer.
+  const values: Plain[] = new Array(keys.length);
+  for (let index = 0; index < keys.length; index++) values[index] = readOwn(value, keys[index]!);
+  return { kind: 'record', keys, values };
 }

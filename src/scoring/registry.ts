@@ -2,11 +2,6 @@ import { checkMatchingRead, matchingKey, readMatching, scoreMatching } from '../
 import { checkMultipleChoiceRead, multipleChoiceKey, readMultipleChoice, scoreMultipleChoice } from '../questions/multiple-choice/score.js';
 import { checkOrderingRead, orderingKey, readOrdering, scoreOrdering } from '../questions/ordering/score.js';
 import { checkSingleChoiceRead, readSingleChoice, scoreSingleChoice, singleChoiceKey } from '../questions/single-choice/score.js';
-import { compileMatching } from './compile/matching.js';
-import { compileMultipleChoice } from './compile/multiple-choice.js';
-import { compileOrdering } from './compile/ordering.js';
-import { compileSingleChoice } from './compile/single-choice.js';
-import type { CompiledQuestion } from './compile/tally.js';
 import type { DeepReadonly, QuestionType } from '../schema/types.js';
 import type { Checked } from './check.js';
 import type { AnyResponse } from './responses.js';
@@ -15,15 +10,15 @@ import type { QuestionOf, RuleOutcome } from './types.js';
 /**
  * What the engine needs from a question type: a reader that copies the
  * untrusted response once into plain data, a check of that copy, a scorer of
- * what the check accepted, the key, and a compiler for `compileQuiz`'s
- * integer totals path (which reads with the same reader).
+ * what the check accepted, and the key. (`compileQuiz`'s integer tallies,
+ * which take the same copies, dispatch in `compile/compilers.ts`, so that
+ * `scoreQuiz` alone does not bundle them.)
  */
 interface QuestionScorer<Q, Read, R> {
   read(question: Q, response: unknown): Read;
   check(question: Q, read: Read, path: readonly (string | number)[]): Checked<R>;
   score(question: Q, response: R): RuleOutcome;
   key(question: Q): unknown;
-  compile(question: Q): CompiledQuestion<Read> | undefined;
 }
 
 type ScorerFor<T extends QuestionType> = QuestionScorer<DeepReadonly<QuestionOf<T>>, unknown, unknown>;
@@ -36,16 +31,15 @@ const scorer = <Q, Read, R>(entry: QuestionScorer<Q, Read, R>) => entry as unkno
  * scorer is a compile error here, never a silent 0.
  */
 export const scorers = {
-  'single-choice': scorer({ read: readSingleChoice, check: checkSingleChoiceRead, score: scoreSingleChoice, key: singleChoiceKey, compile: compileSingleChoice }),
+  'single-choice': scorer({ read: readSingleChoice, check: checkSingleChoiceRead, score: scoreSingleChoice, key: singleChoiceKey }),
   'multiple-choice': scorer({
     read: readMultipleChoice,
     check: checkMultipleChoiceRead,
     score: scoreMultipleChoice,
     key: multipleChoiceKey,
-    compile: compileMultipleChoice,
   }),
-  ordering: scorer({ read: readOrdering, check: checkOrderingRead, score: scoreOrdering, key: orderingKey, compile: compileOrdering }),
-  matching: scorer({ read: readMatching, check: checkMatchingRead, score: scoreMatching, key: matchingKey, compile: compileMatching }),
+  ordering: scorer({ read: readOrdering, check: checkOrderingRead, score: scoreOrdering, key: orderingKey }),
+  matching: scorer({ read: readMatching, check: checkMatchingRead, score: scoreMatching, key: matchingKey }),
 } satisfies { [T in QuestionType]: ScorerFor<T> };
 
 type AnyQuestion = DeepReadonly<QuestionOf<QuestionType>>;
@@ -62,11 +56,14 @@ export const checkWith = (question: AnyQuestion, response: unknown, path: Path):
 /** Reads a response once into the plain copy its question type checks and scores. */
 export const readWith = (question: AnyQuestion, response: unknown): unknown => scorerOf(question).read(question, response);
 
+/** The reader of one question, looked up once (for a plan that reads many responses to it). */
+export const readerOf = (question: AnyQuestion): ((response: unknown) => unknown) => {
+  const { read } = scorerOf(question);
+  return (response) => read(question, response);
+};
+
 /** Checks a copy made by {@link readWith}. */
 export const checkReadWith = (question: AnyQuestion, read: unknown, path: Path): Checked<unknown> => scorerOf(question).check(question, read, path);
-
-/** Compiles a question for the integer totals path; `undefined` when its numbers do not fit safe integers. */
-export const compileWith = (question: AnyQuestion): CompiledQuestion<unknown> | undefined => scorerOf(question).compile(question);
 
 /**
  * Checks a response and, when it is answered, gives it back as plain data in

@@ -15,7 +15,7 @@ export interface ResponsesObject {
 
 const NOTHING: ResponsesObject = { record: undefined, issues: undefined };
 
-export const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((question) => question.id)));
+export const questionIds = /* @__PURE__ */ perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((question) => question.id)));
 
 /**
  * Reads the responses object defensively: a plain object only, and its own

@@ -1,5 +1,5 @@
 import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
-import { explainQuiz } from './compile/plan.js';
+import { explainQuiz } from './compile/explain.js';
 import { questionResult } from './question-result.js';
 import { readWith, runScorerOnRead } from './registry.js';
 import { readAnswer, readResponsesObject } from './responses-object.js';

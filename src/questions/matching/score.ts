@@ -40,7 +40,9 @@ export function checkMatchingRead(question: Question, read: RecordRead, path: re
   }
   const { statements, actors } = idSets(question);
   const answers: [string, string | null][] = [];
-  for (const [key, value] of read.entries) {
+  for (let index = 0; index < read.keys.length; index++) {
+    const key = read.keys[index]!;
+    const value = read.values[index];
     if (FORBIDDEN_KEYS.has(key)) {
       issues.add('forbidden_key', `"${key}" is not allowed as a key`, key);
     } else if (!statements.has(key)) {

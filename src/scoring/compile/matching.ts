@@ -23,7 +23,10 @@ export function compileMatching(question: DeepReadonly<MatchingQuestion>): Compi
       let answered = 0;
       let right = 0;
       let earned = 0;
-      for (const [id, value] of read.entries) {
+      const { keys, values } = read;
+      for (let i = 0; i < keys.length; i++) {
+        const id = keys[i]!;
+        const value = values[i];
         const statement = FORBIDDEN_KEYS.has(id) ? undefined : index.get(id);
         if (statement === undefined) return INVALID;
         if (value === undefined) continue;

@@ -1,17 +1,15 @@
 import { lcmBig } from '../../fraction/big.js';
-import { type Fraction, ZERO, add, compare, divide, fraction, multiply } from '../../fraction/fraction.js';
-import type { DeepReadonly, Question, Quiz } from '../../schema/types.js';
+import { type Fraction, ZERO, add, compare, fraction } from '../../fraction/fraction.js';
+import type { DeepReadonly, Quiz } from '../../schema/types.js';
 import { perQuestion } from '../check.js';
-import { compileWith, readWith, runScorerOnRead } from '../registry.js';
 import { type ResponsesObject, readAnswer, readResponsesObject } from '../responses-object.js';
-import { questionResult } from '../question-result.js';
-import type { Breakdown, QuestionResult, QuestionStatus, QuizResult } from '../types.js';
+import type { QuestionStatus, QuizResult } from '../types.js';
+import { compileWith } from './compilers.js';
+import { type Explainer, explainerOf, percentOf } from './explain.js';
 import { type CompiledQuestion, INVALID, UNANSWERED } from './tally.js';
 
 type AnyQuiz = DeepReadonly<Quiz>;
-type AnyQuestion = DeepReadonly<Question>;
 
-const HUNDRED = fraction(100);
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -25,14 +23,6 @@ interface Integers {
   readonly denominator: number;
   /** The least total numerator that passes, decided once on exact values. */
   readonly passAt: number;
-}
-
-/** Questions of one objective or section, and their points. */
-interface Group {
-  readonly key: string;
-  readonly members: readonly number[];
-  readonly possible: Fraction;
-  readonly questionIds: readonly string[];
 }
 
 /**
@@ -87,49 +77,34 @@ export interface QuizScore {
   explain(): QuizResult;
 }
 
-/** The result is made of plain fractions shared with nothing mutable; group id lists are frozen because every result shares them. */
 class Plan implements QuizPlan {
   readonly quizId: string;
-  readonly possible: Fraction;
-  readonly objectives: readonly Group[];
-  readonly sections: readonly Group[];
 
   constructor(
-    readonly quiz: AnyQuiz,
+    readonly explainer: Explainer,
     readonly integers: Integers | undefined,
   ) {
-    this.quizId = quiz.id;
-    let possible = ZERO;
-    for (const question of quiz.questions) possible = add(possible, question.points);
-    this.possible = possible;
-    this.objectives = groups(quiz, (question) => question.objectives);
-    this.sections = groups(quiz, (question) => [question.source.section]);
-  }
-
-  /** The full result at once, without the tally: what `scoreQuiz` needs. */
-  explain(responses: unknown): QuizResult {
-    const top = readResponsesObject(this.quiz, responses);
-    return explain(this, top, this.quiz.questions.map((question) => readWith(question, readAnswer(top.record, question.id))));
+    this.quizId = explainer.quiz.id;
   }
 
   score(responses: unknown): QuizScore {
-    const top = readResponsesObject(this.quiz, responses);
-    const { questions } = this.quiz;
-    const reads: unknown[] = new Array(questions.length);
-    const statuses: QuestionStatus[] = new Array(questions.length);
+    const { explainer, integers } = this;
+    const top = readResponsesObject(explainer.quiz, responses);
+    const { questions } = explainer.quiz;
+    const count = questions.length;
+    const reads: unknown[] = new Array(count);
+    const statuses: QuestionStatus[] = new Array(count);
     let valid = top.issues === undefined;
-    const integers = this.integers;
     if (!integers) {
-      for (let i = 0; i < questions.length; i++) reads[i] = readWith(questions[i]!, readAnswer(top.record, questions[i]!.id));
-      const result = explain(this, top, reads);
+      for (let i = 0; i < count; i++) reads[i] = explainer.readers[i]!(readAnswer(top.record, questions[i]!.id));
+      const result = explainer.explain(top, reads);
       result.questions.forEach((question, i) => (statuses[i] = question.status));
-      return new Score(this, top, reads, statuses, valid && statuses.every((status) => status !== 'invalid'), Number.NaN, result);
+      return new Score(this, top, reads, statuses, valid && !statuses.includes('invalid'), Number.NaN, result);
     }
     let earned = 0;
-    for (let i = 0; i < questions.length; i++) {
-      const question = questions[i]!;
+    for (let i = 0; i < count; i++) {
       // Read once; the tally and any later explanation both work on this copy.
-      const read = readWith(question, readAnswer(top.record, question.id));
+      const read = explainer.readers[i]!(readAnswer(top.record, questions[i]!.id));
       reads[i] = read;
       const compiled = integers.questions[i]!;
       const tally = compiled.tally(read);
@@ -165,11 +140,11 @@ class Score implements QuizScore {
   }
 
   get possible(): Fraction {
-    return this.plan.possible;
+    return this.plan.explainer.possible;
   }
 
   get percent(): Fraction {
-    return this.result ? this.result.percent : percentOf(this.earned, this.plan.possible);
+    return this.result ? this.result.percent : percentOf(this.earned, this.possible);
   }
 
   get passed(): boolean {
@@ -177,74 +152,8 @@ class Score implements QuizScore {
   }
 
   explain(): QuizResult {
-    return explain(this.plan, this.top, this.reads);
+    return this.plan.explainer.explain(this.top, this.reads, this.plan.integers?.denominator);
   }
-}
-
-const percentOf = (earned: Fraction, possible: Fraction) => (possible.n === 0 ? ZERO : multiply(divide(earned, possible), HUNDRED));
-
-/** The full result from the copy read once: every question explained, totals and breakdowns summed exactly. */
-function explain(plan: Plan, top: ResponsesObject, reads: readonly unknown[]): QuizResult {
-  const { quiz, integers } = plan;
-  const questions = quiz.questions.map((question, i) => questionResult(question, runScorerOnRead(question, reads[i], [question.id])));
-  const earned = sumEarned(questions, plan.quiz.questions.map((_, i) => i), integers);
-  const percent = percentOf(earned, plan.possible);
-  return {
-    quizId: quiz.id,
-    earned,
-    possible: plan.possible,
-    percent,
-    passMark: quiz.passMark,
-    passed: compare(percent, quiz.passMark) >= 0,
-    questions,
-    byObjective: breakdowns(plan.objectives, questions, integers),
-    bySection: breakdowns(plan.sections, questions, integers),
-    issues: top.issues ? [...top.issues] : [],
-  };
-}
-
-/**
- * Σ earned over some questions: on an integer plan as integers over the quiz
- * denominator (each `earned.d` divides it), reduced once; else exactly, by fractions.
- */
-function sumEarned(results: readonly QuestionResult[], members: readonly number[], integers: Integers | undefined): Fraction {
-  if (integers) {
-    const { denominator } = integers;
-    let total = 0;
-    for (const i of members) {
-      const { n, d } = results[i]!.earned;
-      // Always whole: every question's denominator divides the quiz's.
-      if (denominator % d !== 0) return sumEarned(results, members, undefined);
-      total += n * (denominator / d);
-    }
-    return fraction(total, denominator);
-  }
-  let total = ZERO;
-  for (const i of members) total = add(total, results[i]!.earned);
-  return total;
-}
-
-function breakdowns(list: readonly Group[], results: readonly QuestionResult[], integers: Integers | undefined): Record<string, Breakdown> {
-  return Object.fromEntries(
-    list.map((group) => [group.key, { earned: sumEarned(results, group.members, integers), possible: group.possible, questionIds: group.questionIds }]),
-  );
-}
-
-/** Groups question indexes by key, in order of first appearance; a key listed twice on one question counts once. */
-function groups(quiz: AnyQuiz, keysOf: (question: AnyQuestion) => readonly string[]): Group[] {
-  const byKey = new Map<string, number[]>();
-  quiz.questions.forEach((question, i) => {
-    for (const key of new Set(keysOf(question))) {
-      const members = byKey.get(key);
-      if (members) members.push(i);
-      else byKey.set(key, [i]);
-    }
-  });
-  return [...byKey].map(([key, members]) => {
-    let possible = ZERO;
-    for (const i of members) possible = add(possible, quiz.questions[i]!.points);
-    return { key, members, possible, questionIds: Object.freeze(members.map((i) => quiz.questions[i]!.id)) };
-  });
 }
 
 /**
@@ -308,7 +217,5 @@ function integersOf(quiz: AnyQuiz): Integers | undefined {
  * score.explain().questions.length === quiz.questions.length; //=> true
  * ```
  */
-export const compileQuiz: (quiz: DeepReadonly<Quiz>) => QuizPlan = perQuestion((quiz: AnyQuiz) => new Plan(quiz, integersOf(quiz)));
+export const compileQuiz: (quiz: DeepReadonly<Quiz>) => QuizPlan = /* @__PURE__ */ perQuestion((quiz: AnyQuiz) => new Plan(explainerOf(quiz), integersOf(quiz)));
 
-/** The full result of one attempt through the quiz's plan (`scoreQuiz`'s engine). */
-export const explainQuiz = (quiz: DeepReadonly<Quiz>, responses: unknown): QuizResult => (compileQuiz(quiz) as Plan).explain(responses);
