@@ -4,7 +4,8 @@
  * with hostile responses. The invariants are the ones docs/scoring.md states.
  */
 import fc from 'fast-check';
-import { checkResponse, checkResponses, scoreQuestion, scoreQuiz, type QuestionResult, type QuizResult, type ResponseIssue } from 'quizkit';
+import { isDeepStrictEqual } from 'node:util';
+import { checkResponse, checkResponses, compileQuiz, scoreQuestion, scoreQuiz, type QuestionResult, type QuizResult, type QuizScore, type ResponseIssue } from 'quizkit';
 import { northKoreaChina } from 'quizkit/modules';
 import { QuestionSchema, safeParseQuiz, type DeepReadonly, type Question, type Quiz, type QuizInput } from 'quizkit/schema';
 import { authored, questionInput, responseTo } from '../../helpers/arbitraries.js';
@@ -213,21 +214,40 @@ interface QuizInputs {
   readonly recipe: QuizRecipe;
   readonly responses: unknown;
   readonly again: unknown;
+  /** A third fresh build, for compileQuiz's plan (issue #19). */
+  readonly planned: unknown;
 }
-type QuizOutput = { readonly rejected: true } | { readonly rejected: false; readonly quiz: AnyQuiz; readonly result: QuizResult; readonly checked: ReturnType<typeof checkResponses> };
+type QuizOutput =
+  | { readonly rejected: true }
+  | { readonly rejected: false; readonly quiz: AnyQuiz; readonly result: QuizResult; readonly checked: ReturnType<typeof checkResponses>; readonly plan: QuizScore };
+
+/** The plan's totals path and explain() against scoreQuiz's result on the same responses (issue #19). */
+function planProblems(plan: QuizScore, result: QuizResult): Problem[] {
+  const problems: string[] = [];
+  for (const name of ['earned', 'possible', 'percent'] as const) {
+    if (!isDeepStrictEqual(plan[name], result[name])) problems.push(`plan ${name} ${JSON.stringify(plan[name])} ≠ scoreQuiz ${JSON.stringify(result[name])}`);
+  }
+  if (plan.passed !== result.passed) problems.push(`plan passed ${plan.passed} ≠ scoreQuiz ${result.passed}`);
+  const statuses = result.questions.map((one) => one.status);
+  if (!isDeepStrictEqual([...plan.statuses], statuses)) problems.push(`plan statuses ${plan.statuses.join(',')} ≠ scoreQuiz ${statuses.join(',')}`);
+  const valid = result.issues.length === 0 && result.questions.every((one) => one.issues.length === 0);
+  if (plan.valid !== valid) problems.push(`plan valid ${plan.valid} ≠ ${valid}`);
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(plan.explain())), JSON.parse(JSON.stringify(result)))) problems.push('plan explain() is not deep-equal to scoreQuiz');
+  return problems.map((message) => ({ kind: 'invariant', message }));
+}
 
 function quizTarget(hostile: boolean): FuzzTarget<QuizRecipe, QuizInputs, QuizOutput> {
   return {
     name: hostile ? 'score-quiz' : 'score-quiz-well-formed',
     description: hostile
-      ? 'safeParseQuiz, then scoreQuiz and checkResponses on generated and built-in quizzes with hostile responses objects'
-      : 'scoreQuiz and checkResponses with well-formed responses only (a check of the harness itself)',
+      ? 'safeParseQuiz, then scoreQuiz, checkResponses and compileQuiz(…).score (compared with scoreQuiz) on generated and built-in quizzes with hostile responses objects'
+      : 'scoreQuiz, checkResponses and compileQuiz(…).score with well-formed responses only (a check of the harness itself)',
     defaultCases: 100_000,
     sliceCases: hostile ? 300 : 200,
     caseBudgetMs: 2_000,
     recipes: quizRecipes(hostile),
-    prepare: (recipe) => ({ recipe, responses: buildResponses(recipe.responses), again: buildResponses(recipe.responses) }),
-    call: ({ recipe, responses, again }) => {
+    prepare: (recipe) => ({ recipe, responses: buildResponses(recipe.responses), again: buildResponses(recipe.responses), planned: buildResponses(recipe.responses) }),
+    call: ({ recipe, responses, again, planned }) => {
       let quiz: AnyQuiz;
       if (recipe.quiz.kind === 'builtin') quiz = BUILTIN[recipe.quiz.index]!;
       else {
@@ -236,12 +256,12 @@ function quizTarget(hostile: boolean): FuzzTarget<QuizRecipe, QuizInputs, QuizOu
         if (!parsed.success) return { rejected: true };
         quiz = parsed.data;
       }
-      return { rejected: false, quiz, result: scoreQuiz(quiz, responses as never), checked: checkResponses(quiz, again) };
+      return { rejected: false, quiz, result: scoreQuiz(quiz, responses as never), checked: checkResponses(quiz, again), plan: compileQuiz(quiz).score(planned) };
     },
     check: (output, { recipe }) => {
       if (output.rejected) return [];
-      const { quiz, result, checked } = output;
-      const problems: Problem[] = [];
+      const { quiz, result, checked, plan } = output;
+      const problems: Problem[] = planProblems(plan, result);
       if (result.questions.length !== quiz.questions.length) return [{ kind: 'invariant', message: `${result.questions.length} results for ${quiz.questions.length} questions` }];
       let earned = ZERO;
       let possible = ZERO;
