@@ -100,8 +100,8 @@ function readOwn(target: object, key: string | number): Plain {
  * `undefined`, never a value from `Array.prototype`.
  */
 export function readList(value: unknown, max: number): ListRead {
-  if (value === null || typeof value !== 'object' || isOpaque(value)) return { kind: 'value', value: readValue(value) };
-  if (isList(value) !== true) return { kind: 'value', value: readValue(value) };
+  // An Opaque is never an array, so `readValue` sorts out everything that is not one.
+  if (value === null || typeof value !== 'object' || isList(value) !== true) return { kind: 'value', value: readValue(value) };
   let length: unknown;
   try {
     length = (value as { length: unknown }).length;

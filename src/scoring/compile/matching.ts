@@ -1,7 +1,7 @@
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { FORBIDDEN_KEYS } from '../check.js';
 import type { RecordRead } from '../read-response.js';
-import { type CompiledQuestion, INVALID, UNANSWERED, indexOf, onCommonDenominator } from './tally.js';
+import { type CompiledQuestion, INVALID, UNANSWERED, onCommonDenominator } from './tally.js';
 
 /** Matching: Σ weights of rightly matched statements over Σ weights (per-statement), or 1 / 0 (all-or-nothing). */
 export function compileMatching(question: DeepReadonly<MatchingQuestion>): CompiledQuestion<RecordRead> | undefined {
@@ -12,7 +12,8 @@ export function compileMatching(question: DeepReadonly<MatchingQuestion>): Compi
   const whole = weights.numerators.reduce((sum, weight) => sum + weight, 0);
   if (!(whole > 0) || !Number.isSafeInteger(whole)) return undefined;
   const allOrNothing = question.rule.name === 'all-or-nothing';
-  const index = indexOf(statements.map((statement) => statement.id));
+  // A forbidden key is never a statement here, so one lookup decides both (the check reports it as forbidden).
+  const index = new Map(statements.flatMap((statement, i) => (FORBIDDEN_KEYS.has(statement.id) ? [] : [[statement.id, i] as const])));
   const actors = new Set(question.actors.map((actor) => actor.id));
   const key = statements.map((statement) => statement.actor);
   return {
@@ -27,14 +28,16 @@ export function compileMatching(question: DeepReadonly<MatchingQuestion>): Compi
       for (let i = 0; i < keys.length; i++) {
         const id = keys[i]!;
         const value = values[i];
-        const statement = FORBIDDEN_KEYS.has(id) ? undefined : index.get(id);
+        const statement = index.get(id);
         if (statement === undefined) return INVALID;
         if (value === undefined) continue;
-        if (value === null ? !allowNoMatch : typeof value !== 'string' || !actors.has(value)) return INVALID;
         answered++;
-        if (value === key[statement]) {
+        // The right actor (or an allowed null) needs no further look-up.
+        if (value === key[statement] && (value !== null || allowNoMatch)) {
           right++;
           earned += weights.numerators[statement]!;
+        } else if (value === null ? !allowNoMatch : typeof value !== 'string' || !actors.has(value)) {
+          return INVALID;
         }
       }
       if (answered === 0) return UNANSWERED;
