@@ -33,7 +33,7 @@ interface Integers {
  * import { compileQuiz, type QuizPlan } from 'quizkit';
  * import { northKoreaChina } from 'quizkit/modules';
  * const plan: QuizPlan = compileQuiz(northKoreaChina.quizzes[0]);
- * plan.quizId; //=> 'check-understanding'
+ * plan.quizId; //=> 'actors-and-events'
  * ```
  */
 export interface QuizPlan {
