@@ -1,5 +1,5 @@
 import { isDeepFrozen } from '../schema/freeze.js';
-import { type ListRead, Opaque, type Plain } from './read-response.js';
+import { type ListRead, Opaque, type Plain, isEntries } from './read-response.js';
 import type { ResponseIssue, ResponseIssueCode } from './types.js';
 
 /** The outcome of checking a response's shape against its question. */
@@ -45,16 +45,13 @@ export function checkIdList(
   issues: IssueList,
   what: string,
 ): readonly string[] | undefined {
-  if (read.kind === 'too_many') {
-    issues.add('too_many', `Expected at most ${max} ${what} ids, found ${read.found}`);
-    return undefined;
-  }
-  if (read.kind === 'value') {
-    issues.add('invalid_shape', `Expected a list of ${what} ids, found ${describe(read.value)}`);
+  if (!isEntries(read)) {
+    if (read.kind === 'too_many') issues.add('too_many', `Expected at most ${max} ${what} ids, found ${read.found}`);
+    else issues.add('invalid_shape', `Expected a list of ${what} ids, found ${describe(read.value)}`);
     return undefined;
   }
   const seen = new Set<string>();
-  const list = read.items;
+  const list = read;
   // Holes were read as `undefined`, so `new Array(3)` cannot pass as an answer.
   for (let index = 0; index < list.length; index++) {
     const id = list[index];

@@ -36,11 +36,22 @@ export interface TooMany {
   readonly found: string;
 }
 
-/** A list read once: its entries by index. */
-export type ListRead = OtherShape | TooMany | { readonly kind: 'list'; readonly items: readonly Plain[] };
+/**
+ * A list read once: its entries by index, as our own array (no wrapper: one
+ * allocation fewer per list on the scoring path), or what else was found;
+ * tell them apart with {@link isEntries}.
+ */
+export type ListRead = OtherShape | TooMany | readonly Plain[];
 
-/** A plain object read once: its own enumerable string keys and, at the same index, their values, in enumeration order. */
-export type RecordRead = OtherShape | TooMany | { readonly kind: 'record'; readonly keys: readonly string[]; readonly values: readonly Plain[] };
+/** Whether a {@link ListRead} or {@link RecordRead} is the entries (our own array, so `Array.isArray` runs no foreign code, and no polluted prototype can answer). */
+export const isEntries = <T>(read: OtherShape | TooMany | readonly T[]): read is readonly T[] => Array.isArray(read);
+
+/**
+ * A plain object read once, as one flat array of our own: each own
+ * enumerable string key (at an even index) followed by its value, in
+ * enumeration order; or what else was found (tell them apart with {@link isEntries}).
+ */
+export type RecordRead = OtherShape | TooMany | readonly (string | Plain)[];
 
 /** What a value that threw while being read is, from then on. */
 export const UNREADABLE = new Opaque('a value that could not be read');
@@ -112,7 +123,7 @@ export function readList(value: unknown, max: number): ListRead {
   if (length > max) return { kind: 'too_many', found: String(length) };
   const items: Plain[] = new Array(length);
   for (let index = 0; index < length; index++) items[index] = readOwn(value, index);
-  return { kind: 'list', items };
+  return items;
 }
 
 /**
@@ -133,25 +144,6 @@ export function notPlainObject(value: object): Opaque | undefined {
 }
 
 /**
- * Lists the own enumerable string keys of a plain object, stopping at
- * `max + 1`; `undefined` when there are more than `max`, `unreadable` when
- * enumerating threw.
- */
-export function ownKeysUpTo(value: object, max: number): string[] | 'unreadable' | undefined {
-  const keys: string[] = [];
-  try {
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      if (keys.length === max) return undefined;
-      keys.push(key);
-    }
-  } catch {
-    return 'unreadable';
-  }
-  return keys;
-}
-
-/**
  * Reads a plain object of at most `max` own enumerable string keys. Lists,
  * typed arrays, Maps, Dates and class instances are refused at once, before
  * any key is listed. Keys are counted as they are enumerated and the
@@ -163,11 +155,20 @@ export function readRecord(value: unknown, max: number): RecordRead {
   if (value === null || typeof value !== 'object' || isOpaque(value)) return { kind: 'value', value: readValue(value) };
   const problem = notPlainObject(value);
   if (problem) return { kind: 'value', value: problem };
-  const keys = ownKeysUpTo(value, max);
-  if (keys === 'unreadable') return { kind: 'value', value: UNREADABLE };
-  if (!keys) return { kind: 'too_many', found: `more than ${max}` };
-  // Two flat lists, not a pair per key: this runs for every matching answer.
-  const values: Plain[] = new Array(keys.length);
-  for (let index = 0; index < keys.length; index++) values[index] = readOwn(value, keys[index]!);
-  return { kind: 'record', keys, values };
+  // One flat array, sized up front, not a pair per key: this runs for every matching answer.
+  const entries: (string | Plain)[] = new Array(2 * Math.min(max, 64));
+  let count = 0;
+  try {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (count === max) return { kind: 'too_many', found: `more than ${max}` };
+      entries[2 * count++] = key;
+    }
+  } catch {
+    return { kind: 'value', value: UNREADABLE };
+  }
+  entries.length = 2 * count;
+  // Keys first, values after: no value is read before the keys were counted.
+  for (let index = 0; index < entries.length; index += 2) entries[index + 1] = readOwn(value, entries[index] as string);
+  return entries;
 }

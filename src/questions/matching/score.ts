@@ -1,7 +1,7 @@
 import { ONE, ZERO, divide, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { type Checked, FORBIDDEN_KEYS, IssueList, UNANSWERED, clip, describeValue, perQuestion } from '../../scoring/check.js';
-import { type RecordRead, readRecord } from '../../scoring/read-response.js';
+import { type RecordRead, isEntries, readRecord } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MatchingQuestion>;
@@ -28,21 +28,21 @@ export const readMatching = (question: Question, response: unknown): RecordRead 
  * unanswered question. Answered, the value is the copy read once.
  */
 export function checkMatchingRead(question: Question, read: RecordRead, path: readonly (string | number)[]): Checked<MatchingAnswers> {
-  if (read.kind === 'value' && (read.value === undefined || read.value === null)) return UNANSWERED;
+  if (!isEntries(read) && read.kind === 'value' && (read.value === undefined || read.value === null)) return UNANSWERED;
   const issues = new IssueList(question.id, path);
-  if (read.kind === 'value') {
+  if (!isEntries(read) && read.kind === 'value') {
     issues.add('invalid_shape', `Expected an object from statement ids to actor ids, found ${describeValue(read.value)}`);
     return issues.result(new Map());
   }
-  if (read.kind === 'too_many') {
+  if (!isEntries(read)) {
     issues.add('too_many', `Expected at most ${question.statements.length} statements, found ${read.found}`);
     return issues.result(new Map());
   }
   const { statements, actors } = idSets(question);
   const answers: [string, string | null][] = [];
-  for (let index = 0; index < read.keys.length; index++) {
-    const key = read.keys[index]!;
-    const value = read.values[index];
+  for (let index = 0; index < read.length; index += 2) {
+    const key = read[index] as string;
+    const value = read[index + 1];
     if (FORBIDDEN_KEYS.has(key)) {
       issues.add('forbidden_key', `"${key}" is not allowed as a key`, key);
     } else if (!statements.has(key)) {

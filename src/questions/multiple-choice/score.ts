@@ -1,7 +1,7 @@
 import { type Fraction, ONE, ZERO, clamp, fraction, sum } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
-import { type ListRead, readList } from '../../scoring/read-response.js';
+import { type ListRead, isEntries, readList } from '../../scoring/read-response.js';
 import type { Mutable, PartResult, RuleOutcome, Statistic } from '../../scoring/types.js';
 
 type Question = DeepReadonly<MultipleChoiceQuestion>;
@@ -19,7 +19,7 @@ export const readMultipleChoice = (question: Question, response: unknown): ListR
  * Answered, the value is the set of ids, in the learner's order.
  */
 export function checkMultipleChoiceRead(question: Question, read: ListRead, path: readonly (string | number)[]): Checked<ReadonlySet<string>> {
-  if (read.kind === 'value' ? read.value === undefined || read.value === null : read.kind === 'list' && read.items.length === 0) return UNANSWERED;
+  if (isEntries(read) ? read.length === 0 : read.kind === 'value' && (read.value === undefined || read.value === null)) return UNANSWERED;
   const issues = new IssueList(question.id, path);
   const list = checkIdList(read, optionIds(question), question.options.length, issues, 'option');
   return issues.result(new Set(list));

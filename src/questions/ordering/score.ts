@@ -1,6 +1,6 @@
 import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
 import { type Checked, IssueList, UNANSWERED, checkIdList, perQuestion } from '../../scoring/check.js';
-import { type ListRead, readList } from '../../scoring/read-response.js';
+import { type ListRead, isEntries, readList } from '../../scoring/read-response.js';
 import { fraction } from '../../fraction/fraction.js';
 import type { Mutable, PartResult, RuleOutcome } from '../../scoring/types.js';
 import { measureOrdering } from './measures.js';
@@ -20,7 +20,7 @@ export const readOrdering = (question: Question, response: unknown): ListRead =>
  * question's items is `too_many` (no entry was read). Answered, the value is the copy.
  */
 export function checkOrderingRead(question: Question, read: ListRead, path: readonly (string | number)[]): Checked<readonly string[]> {
-  if (read.kind === 'value' ? read.value === undefined || read.value === null : read.kind === 'list' && read.items.length === 0) return UNANSWERED;
+  if (isEntries(read) ? read.length === 0 : read.kind === 'value' && (read.value === undefined || read.value === null)) return UNANSWERED;
   const ids = itemIds(question);
   const issues = new IssueList(question.id, path);
   const list = checkIdList(read, ids, ids.size, issues, 'item');

@@ -1,6 +1,6 @@
 import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
 import { FORBIDDEN_KEYS } from '../check.js';
-import type { RecordRead } from '../read-response.js';
+import { type RecordRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, UNANSWERED, onCommonDenominator } from './tally.js';
 
 /** Matching: Σ weights of rightly matched statements over Σ weights (per-statement), or 1 / 0 (all-or-nothing). */
@@ -19,15 +19,13 @@ export function compileMatching(question: DeepReadonly<MatchingQuestion>): Compi
   return {
     denominator: allOrNothing ? 1 : whole,
     tally(read) {
-      if (read.kind === 'value') return read.value === undefined || read.value === null ? UNANSWERED : INVALID;
-      if (read.kind === 'too_many') return INVALID;
+      if (!isEntries(read)) return read.kind === 'value' && (read.value === undefined || read.value === null) ? UNANSWERED : INVALID;
       let answered = 0;
       let right = 0;
       let earned = 0;
-      const { keys, values } = read;
-      for (let i = 0; i < keys.length; i++) {
-        const id = keys[i]!;
-        const value = values[i];
+      for (let i = 0; i < read.length; i += 2) {
+        const id = read[i] as string;
+        const value = read[i + 1];
         const statement = index.get(id);
         if (statement === undefined) return INVALID;
         if (value === undefined) continue;

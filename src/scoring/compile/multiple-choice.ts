@@ -1,6 +1,6 @@
 import { fraction } from '../../fraction/fraction.js';
 import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
-import type { ListRead } from '../read-response.js';
+import { type ListRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, Stamps, UNANSWERED, indexOf, onCommonDenominator } from './tally.js';
 
 const clamp = (x: number, most: number) => (x < 0 ? 0 : x > most ? most : x);
@@ -28,9 +28,8 @@ export function compileMultipleChoice(question: DeepReadonly<MultipleChoiceQuest
   return {
     denominator,
     tally(read) {
-      if (read.kind === 'value') return read.value === undefined || read.value === null ? UNANSWERED : INVALID;
-      if (read.kind === 'too_many') return INVALID;
-      const { items } = read;
+      if (!isEntries(read)) return read.kind === 'value' && (read.value === undefined || read.value === null) ? UNANSWERED : INVALID;
+      const items = read;
       if (items.length === 0) return UNANSWERED;
       seen.next();
       let right = 0;

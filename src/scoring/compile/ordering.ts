@@ -1,5 +1,5 @@
 import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
-import type { ListRead } from '../read-response.js';
+import { type ListRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, Stamps, UNANSWERED, indexOf } from './tally.js';
 
 /**
@@ -27,9 +27,8 @@ export function compileOrdering(question: DeepReadonly<OrderingQuestion>): Compi
   return {
     denominator,
     tally(read) {
-      if (read.kind === 'value') return read.value === undefined || read.value === null ? UNANSWERED : INVALID;
-      if (read.kind === 'too_many') return INVALID;
-      const { items } = read;
+      if (!isEntries(read)) return read.kind === 'value' && (read.value === undefined || read.value === null) ? UNANSWERED : INVALID;
+      const items = read;
       if (items.length === 0) return UNANSWERED;
       seen.next();
       for (let i = 0; i < items.length; i++) {

@@ -93,32 +93,23 @@ class Plan implements QuizPlan {
     const { questions } = explainer.quiz;
     const count = questions.length;
     const reads: unknown[] = new Array(count);
-    const statuses: QuestionStatus[] = new Array(count);
     let valid = top.issues === undefined;
     if (!integers) {
       for (let i = 0; i < count; i++) reads[i] = explainer.readers[i]!(readAnswer(top.record, questions[i]!.id));
       const result = explainer.explain(top, reads);
-      result.questions.forEach((question, i) => (statuses[i] = question.status));
-      return new Score(this, top, reads, statuses, valid && !statuses.includes('invalid'), Number.NaN, result);
+      valid &&= result.questions.every((question) => question.status !== 'invalid');
+      return new Score(this, top, reads, valid, Number.NaN, result);
     }
     let earned = 0;
     for (let i = 0; i < count; i++) {
-      // Read once; the tally and any later explanation both work on this copy.
+      // Read once; the tally, the statuses and any later explanation all work on this copy.
       const read = explainer.readers[i]!(readAnswer(top.record, questions[i]!.id));
       reads[i] = read;
-      const compiled = integers.questions[i]!;
-      const tally = compiled.tally(read);
-      if (tally === INVALID) {
-        statuses[i] = 'invalid';
-        valid = false;
-      } else if (tally === UNANSWERED) {
-        statuses[i] = 'unanswered';
-      } else {
-        statuses[i] = tally === compiled.denominator ? 'correct' : tally > 0 ? 'partial' : 'incorrect';
-        earned += tally * integers.multipliers[i]!;
-      }
+      const tally = integers.questions[i]!.tally(read);
+      if (tally === INVALID) valid = false;
+      else if (tally !== UNANSWERED) earned += tally * integers.multipliers[i]!;
     }
-    return new Score(this, top, reads, statuses, valid, earned, undefined);
+    return new Score(this, top, reads, valid, earned, undefined);
   }
 }
 
@@ -127,13 +118,25 @@ class Score implements QuizScore {
     private readonly plan: Plan,
     private readonly top: ResponsesObject,
     private readonly reads: readonly unknown[],
-    readonly statuses: readonly QuestionStatus[],
     readonly valid: boolean,
     /** The total's numerator over the plan's denominator (integer plans). */
     private readonly numerator: number,
     /** The result, for plans that score through fractions. */
     private readonly result: QuizResult | undefined,
   ) {}
+
+  /** Tallied again from the copies when asked (pure, no user code runs), so the totals path allocates no list of statuses. */
+  get statuses(): readonly QuestionStatus[] {
+    if (this.result) return this.result.questions.map((question) => question.status);
+    const { questions } = this.plan.integers!;
+    return this.reads.map((read, i) => {
+      const compiled = questions[i]!;
+      const tally = compiled.tally(read);
+      if (tally === INVALID) return 'invalid';
+      if (tally === UNANSWERED) return 'unanswered';
+      return tally === compiled.denominator ? 'correct' : tally > 0 ? 'partial' : 'incorrect';
+    });
+  }
 
   get earned(): Fraction {
     return this.result ? this.result.earned : fraction(this.numerator, this.plan.integers!.denominator);
