@@ -53,14 +53,12 @@ export class Explainer {
 
   /**
    * The full result from copies read once: every question explained, totals
-   * and breakdowns summed exactly. With `denominator` (a multiple of every
-   * question's earned denominator, from a compiled plan) the sums are integers,
-   * reduced once.
+   * and breakdowns summed exactly, by fractions or by the plan's `sum`.
    */
-  explain(top: ResponsesObject, reads: readonly unknown[], denominator?: number): QuizResult {
+  explain(top: ResponsesObject, reads: readonly unknown[], sum: SumEarned = sumByFractions): QuizResult {
     const { quiz } = this;
     const questions = quiz.questions.map((question, i) => questionResult(question, runScorerOnRead(question, reads[i], [question.id])));
-    const earned = sumEarned(questions, this.everyQuestion, denominator);
+    const earned = sum(questions, this.everyQuestion);
     const percent = percentOf(earned, this.possible);
     return {
       quizId: quiz.id,
@@ -70,8 +68,8 @@ export class Explainer {
       passMark: quiz.passMark,
       passed: compare(percent, quiz.passMark) >= 0,
       questions,
-      byObjective: breakdowns(this.objectives, questions, denominator),
-      bySection: breakdowns(this.sections, questions, denominator),
+      byObjective: breakdowns(this.objectives, questions, sum),
+      bySection: breakdowns(this.sections, questions, sum),
       issues: top.issues ? [...top.issues] : [],
     };
   }
@@ -81,27 +79,18 @@ export class Explainer {
 export const percentOf = (earned: Fraction, possible: Fraction): Fraction =>
   possible.n === 0 ? ZERO : multiply(divide(earned, possible), HUNDRED);
 
-/** Σ earned over some questions: as integers over `denominator` when given (reduced once), else by fractions. */
-function sumEarned(results: readonly QuestionResult[], members: readonly number[], denominator: number | undefined): Fraction {
-  if (denominator) {
-    let total = 0;
-    for (const i of members) {
-      const { n, d } = results[i]!.earned;
-      // Always whole on a compiled plan; fractions otherwise, never a rounded sum.
-      if (denominator % d !== 0) return sumEarned(results, members, undefined);
-      total += n * (denominator / d);
-    }
-    return fraction(total, denominator);
-  }
+/** Σ earned over some of the questions' results, exactly. */
+export type SumEarned = (results: readonly QuestionResult[], members: readonly number[]) => Fraction;
+
+/** Σ earned by exact fractions. */
+export const sumByFractions: SumEarned = (results, members) => {
   let total = ZERO;
   for (const i of members) total = add(total, results[i]!.earned);
   return total;
-}
+};
 
-function breakdowns(list: readonly Group[], results: readonly QuestionResult[], denominator: number | undefined): Record<string, Breakdown> {
-  return Object.fromEntries(
-    list.map((group) => [group.key, { earned: sumEarned(results, group.members, denominator), possible: group.possible, questionIds: group.questionIds }]),
-  );
+function breakdowns(list: readonly Group[], results: readonly QuestionResult[], sum: SumEarned): Record<string, Breakdown> {
+  return Object.fromEntries(list.map((group) => [group.key, { earned: sum(results, group.members), possible: group.possible, questionIds: group.questionIds }]));
 }
 
 /** Groups question indexes by key, in order of first appearance; a key listed twice on one question counts once. */

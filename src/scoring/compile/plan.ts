@@ -5,7 +5,7 @@ import { perQuestion } from '../check.js';
 import { type ResponsesObject, readAnswer, readResponsesObject } from '../responses-object.js';
 import type { QuestionStatus, QuizResult } from '../types.js';
 import { compileWith } from './compilers.js';
-import { type Explainer, explainerOf, percentOf } from './explain.js';
+import { type Explainer, type SumEarned, explainerOf, percentOf, sumByFractions } from './explain.js';
 import { type CompiledQuestion, INVALID, UNANSWERED } from './tally.js';
 
 type AnyQuiz = DeepReadonly<Quiz>;
@@ -23,7 +23,23 @@ interface Integers {
   readonly denominator: number;
   /** The least total numerator that passes, decided once on exact values. */
   readonly passAt: number;
+  /** Σ earned as integers over `denominator`, reduced once. */
+  readonly sum: SumEarned;
 }
+
+/** Sums earned points as integers over `denominator` (every question's earned denominator divides it), reduced once. */
+const sumOn =
+  (denominator: number): SumEarned =>
+  (results, members) => {
+    let total = 0;
+    for (const i of members) {
+      const { n, d } = results[i]!.earned;
+      // Always whole on a compiled plan; if not, fractions, never a rounded sum.
+      if (denominator % d !== 0) return sumByFractions(results, members);
+      total += n * (denominator / d);
+    }
+    return fraction(total, denominator);
+  };
 
 /**
  * A quiz compiled for scoring many attempts: made by {@link compileQuiz}.
@@ -155,7 +171,8 @@ class Score implements QuizScore {
   }
 
   explain(): QuizResult {
-    return this.plan.explainer.explain(this.top, this.reads, this.plan.integers?.denominator);
+    const { explainer, integers } = this.plan;
+    return integers ? explainer.explain(this.top, this.reads, integers.sum) : explainer.explain(this.top, this.reads);
   }
 }
 
@@ -192,7 +209,7 @@ function integersOf(quiz: AnyQuiz): Integers | undefined {
     if (passAt > bound + 1n) passAt = bound + 1n;
     if (passAt < -bound - 1n) passAt = -bound - 1n;
   }
-  return { questions, multipliers: multipliers.map(Number), denominator: Number(denominator), passAt: Number(passAt) };
+  return { questions, multipliers: multipliers.map(Number), denominator: Number(denominator), passAt: Number(passAt), sum: sumOn(Number(denominator)) };
 }
 
 /**
