@@ -132,7 +132,7 @@ export function runScoring(options: ScoringOptions): ScoringResult {
     },
     bound: { name: 'copying a quizkit result (no scoring at all)', units: n, pass: over((a) => copyResult(copies[a]!).earned.n) },
     plan: {
-      name: 'quizkit compileQuiz plan.score: totals + statuses (checks included)',
+      name: 'quizkit compileQuiz plan.score: totals (checks included)',
       units: n,
       pass: over((a) => {
         const { earned } = plan.score(attempts[a]!);
