@@ -4,6 +4,7 @@ import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import * as builtins from '../modules/index.js';
 import { locator } from '../node/locate.js';
 import { parseModuleBytes, safeLoadModuleFile } from '../node/load.js';
+import { findPlaceholders, locateInSource } from '../node/placeholders.js';
 import { tooLargeMessage } from '../node/limits.js';
 import { readModuleFileBytes } from '../node/read-file.js';
 import { readSource } from '../node/source.js';
@@ -121,8 +122,14 @@ export async function loadModuleAt(cwd: string, path: string): Promise<LoadedMod
   return { ok: false, issues: result.issues.map((issue) => ({ ...issue, file: path })) };
 }
 
-/** The outcome of reading a module file for `validate`: the module, the issues of its file, or why it cannot be read. */
-export type CheckedModule = LoadedModule | { readonly ok: false; readonly unreadable: string };
+/**
+ * The outcome of reading a module file for `validate`: the module with its
+ * warnings (placeholders left), the issues of its file, or why it cannot be read.
+ */
+export type CheckedModule =
+  | { readonly ok: true; readonly module: AnyModule; readonly warnings: readonly QuizIssue[] }
+  | { readonly ok: false; readonly issues: readonly QuizIssue[] }
+  | { readonly ok: false; readonly unreadable: string };
 
 /**
  * Reads a module file as {@link loadModuleAt} does, but tells a file that
@@ -138,7 +145,11 @@ export async function checkModuleAt(cwd: string, path: string): Promise<CheckedM
   const result = read.ok
     ? parseModuleBytes(read.bytes, path)
     : ({ success: false, issues: [{ code: 'limit_exceeded', path: [], message: tooLargeMessage(read.tooLarge), file: path, line: 1, column: 1 }] } as const);
-  return result.success ? { ok: true, module: result.data, label: path } : { ok: false, issues: result.issues };
+  if (!result.success) return { ok: false, issues: result.issues };
+  const placeholders = findPlaceholders(result.data);
+  // Placeholders are rare in a finished file: only then is its text read again for their positions.
+  const warnings = read.ok && placeholders.length ? locateInSource(new TextDecoder().decode(read.bytes), path, placeholders) : [];
+  return { ok: true, module: result.data, warnings };
 }
 
 /**

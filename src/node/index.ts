@@ -11,3 +11,4 @@ export { loadModuleFile, safeLoadModuleFile } from './load.js';
 export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
 export { MODULE_FILE_LIMITS } from './limits.js';
+export { findPlaceholders } from './placeholders.js';
