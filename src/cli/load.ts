@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import * as builtins from '../modules/index.js';
 import { locator } from '../node/locate.js';
@@ -251,4 +251,18 @@ export function formatResponseIssues(json: JsonFile, issues: readonly ResponseIs
     })
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map(({ issue, line, column }) => `${json.file}:${line}:${column}  ${issue.code}  ${issue.message}`);
+}
+
+/**
+ * The `$schema` reference for a module file written at `out` (absolute; none
+ * for stdout): quizkit's own `quiz.schema.json` when the working directory is
+ * quizkit, else the installed package's, as a path relative to the file, so
+ * an editor finds it from `quizzes/` as from the project root.
+ */
+export function schemaReference(cwd: string, out: string | undefined): string {
+  const candidates = [resolve(cwd, 'quiz.schema.json'), resolve(cwd, 'node_modules/quizkit/quiz.schema.json')];
+  const schema = candidates.find((candidate) => existsSync(candidate)) ?? candidates[1]!;
+  const from = out ? dirname(out) : cwd;
+  const path = relative(from, schema).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }

@@ -7,6 +7,7 @@ import { importCommand, IMPORT_HELP } from './commands/import.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
+import { closest } from './suggest.js';
 import { type CliIo, Output, UsageError } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -87,7 +88,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     }
     const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!entry) {
-      const hint = command.startsWith('-') ? 'Options come after the command. Run: quizkit --help' : 'Run: quizkit --help';
+      const guess = command.startsWith('-') ? undefined : closest(command, Object.keys(COMMANDS));
+      const hint = command.startsWith('-') ? 'Options come after the command. Run: quizkit --help' : guess ? `Did you mean quizkit ${guess}? Run: quizkit --help` : 'Run: quizkit --help';
       throw new UsageError(`Unknown command "${command}"`, hint);
     }
     return await entry.run(rest, full);

@@ -50,7 +50,7 @@ export type ExportNoteCode = (typeof EXPORT_NOTE_CODES)[number];
  * import type { ExportNote } from 'quizkit/gift';
  * const note: ExportNote = {
  *   code: 'skipped', quizId: 'order', questionId: 'q3',
- *   message: 'Ordering question "q3" skipped: GIFT has no ordering type; export it with toMoodleXml (qtype_ordering).',
+ *   message: 'Ordering question "q3" skipped: GIFT has no ordering type; export it as Moodle XML instead ("quizkit export --format moodle-xml", or toMoodleXml: qtype_ordering).',
  * };
  * ```
  */

@@ -81,7 +81,7 @@ export function questionNotes(
     if (question.type === 'ordering') {
       note(
         'skipped',
-        `ordering question "${question.id}" skipped: GIFT has no ordering type; export it with toMoodleXml (qtype_ordering, gradingtype for rule ${question.rule.name})`,
+        `ordering question "${question.id}" skipped: GIFT has no ordering type; export it as Moodle XML instead ("quizkit export --format moodle-xml", or toMoodleXml: qtype_ordering, gradingtype for rule ${question.rule.name})`,
       );
       return notes;
     }

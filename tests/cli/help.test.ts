@@ -21,6 +21,14 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
     expect((await inProcess(['help', command])).stdout).toBe(run.stdout);
   });
 
+  it('suggests the command or option a typo was probably meant to be (issue #18.10)', async () => {
+    expect((await inProcess(['valdate', 'quizzes/'])).stderr).toBe('quizkit: Unknown command "valdate"\nDid you mean quizkit validate? Run: quizkit --help\n');
+    expect((await inProcess(['exprot', 'x'])).stderr).toMatch(/Did you mean quizkit export\?/);
+    expect((await inProcess(['validate', 'quizzes/', '--strcit'])).stderr).toMatch(/^quizkit: Unknown option '--strcit'\nDid you mean --strict\? Run: quizkit validate --help\n$/);
+    // Nothing close enough: no guess.
+    expect((await inProcess(['zzz'])).stderr).toBe('quizkit: Unknown command "zzz"\nRun: quizkit --help\n');
+  });
+
   it('exits 2 with the problem and a one-line hint on an unknown command, flag or missing command', async () => {
     const unknown = quizkit(['grade', 'x']);
     expect(unknown.status).toBe(2);
@@ -29,7 +37,7 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
 
     const flag = quizkit(['score', 'north-korea-china', 'r.json', '--jsn']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toBe("quizkit: Unknown option '--jsn'\nRun: quizkit score --help\n");
+    expect(flag.stderr).toBe("quizkit: Unknown option '--jsn'\nDid you mean --json? Run: quizkit score --help\n");
 
     const none = await inProcess([]);
     expect(none.status).toBe(2);

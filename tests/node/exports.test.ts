@@ -4,6 +4,7 @@ describe('quizkit/node', () => {
   it('exports exactly its public API', async () => {
     expect(Object.keys(await import('quizkit/node')).sort()).toEqual([
       'MODULE_FILE_LIMITS',
+      'findPlaceholders',
       'formatIssue',
       'formatIssues',
       'loadModuleFile',

@@ -39,7 +39,7 @@ Exit status: 0 done, 1 invalid module or answers file, 2 usage error
 
 Examples:
   quizkit play north-korea-china
-  quizkit play quizzes/my-module.yaml --quiz check-your-reading
+  quizkit play quizzes/my-module.yaml --quiz my-module-check
   quizkit play north-korea-china --answers answers.json`;
 
 const TYPE_NAMES = { 'single-choice': 'single choice', 'multiple-choice': 'multiple choice', ordering: 'ordering', matching: 'matching' };
