@@ -7,6 +7,7 @@ const library = {
   entry: {
     index: 'src/index.ts',
     attempts: 'src/attempts/index.ts',
+    behaviours: 'src/behaviours/index.ts',
     schema: 'src/schema/index.ts',
     modules: 'src/modules/index.ts',
     xapi: 'src/xapi/index.ts',

@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests import the package by name, as users do, but run against the source.
     alias: [
       { find: /^quizkit\/attempts$/, replacement: src('attempts/index.ts') },
+      { find: /^quizkit\/behaviours$/, replacement: src('behaviours/index.ts') },
       { find: /^quizkit\/xapi$/, replacement: src('xapi/index.ts') },
       { find: /^quizkit\/qti$/, replacement: src('qti/index.ts') },
       { find: /^quizkit\/gift$/, replacement: src('gift/index.ts') },

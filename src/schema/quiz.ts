@@ -4,6 +4,7 @@ import { MatchingQuestionSchema } from '../questions/matching/schema.js';
 import { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schema.js';
 import { OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
+import { BehaviourSchema } from './behaviour.js';
 import { DECIMAL_OR_RATIO, IdSchema, text } from './common.js';
 import type { QuestionType, RuleName } from './types.js';
 import { issueParams } from './codes.js';
@@ -88,6 +89,7 @@ export const QuizSchema = z
       .max(7 * 24 * 3600)
       .optional()
       .describe('Time allowed for an attempt, in seconds; no limit when absent.'),
+    behaviour: BehaviourSchema.optional().describe('How questions are taken and marked (default deferred); a question may override it.'),
     questions: z
       .array(QuestionSchema)
       .min(1, { message: 'A quiz needs at least 1 question' })

@@ -4,6 +4,7 @@ import type { ActorSchema, MatchingQuestionSchema, StatementSchema } from '../qu
 import type { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schema.js';
 import type { OrderingItemSchema, OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import type { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
+import type { BehaviourSchema } from './behaviour.js';
 import type { ModuleSchema, ObjectiveSchema, SectionSchema } from './module.js';
 import type { QuestionSchema, QuizSchema } from './quiz.js';
 
@@ -318,6 +319,21 @@ export type Section = z.output<typeof SectionSchema>;
  * ```
  */
 export type Objective = z.output<typeof ObjectiveSchema>;
+
+/**
+ * A parsed question behaviour (see `BehaviourSchema`): how a question is
+ * taken and marked, with its penalty as an exact fraction.
+ *
+ * @useDeclaredType
+ *
+ * @example
+ * ```ts
+ * import type { Behaviour } from 'quizkit';
+ * const practice: Behaviour = { name: 'interactive', penalty: { n: 1, d: 3 }, hints: [{ text: 'Look again.' }] };
+ * practice.name; //=> 'interactive'
+ * ```
+ */
+export type Behaviour = z.output<typeof BehaviourSchema>;
 
 /**
  * The name of a scoring rule, of one question type (`RuleName<'ordering'>`)
