@@ -7,7 +7,7 @@ import { countbackFraction } from './countback.js';
 import { DEFAULT_PENALTY, atLeastZero, larger, penalised } from './penalties.js';
 import type { BehaviourResult, Certainty, ScoreTriesOptions, Try, TryMark } from './types.js';
 
-type AnyQuestion = DeepReadonly<Question>;
+
 type Marked = Omit<BehaviourResult, 'questionId' | 'behaviour' | 'earned' | 'possible' | 'last'>;
 
 const DEFERRED: Behaviour = { name: 'deferred' };
@@ -58,7 +58,7 @@ const ignoredAfter = (results: readonly QuestionResult[], from: number): TryMark
  * scoreTries(question, [{ response: 'shanghai', certainty: 3 }], { behaviour: { name: 'immediate-cbm' } }).fraction; //=> { n: -6, d: 1 }
  * ```
  */
-export function scoreTries(question: AnyQuestion, tries: readonly Try[], options: ScoreTriesOptions = {}): BehaviourResult {
+export function scoreTries(question: DeepReadonly<Question>, tries: readonly Try[], options: ScoreTriesOptions = {}): BehaviourResult {
   // A question's own behaviour overrides its quiz's (issue #15: "a quiz, overridable per question").
   const behaviour = (question.behaviour ?? options.behaviour ?? DEFERRED) as Behaviour;
   const results = tries.map((attempt) => scoreQuestion(question, attempt.response));
@@ -78,7 +78,7 @@ export function scoreTries(question: AnyQuestion, tries: readonly Try[], options
 /** A certainty as given, or 1 (Moodle's default) for anything else. */
 const certaintyOf = (value: unknown): Certainty => (value === 2 || value === 3 ? value : 1);
 
-function mark(behaviour: Behaviour, question: AnyQuestion, results: readonly QuestionResult[], certainties: readonly Certainty[], attemptFinished: boolean): Marked {
+function mark(behaviour: Behaviour, question: DeepReadonly<Question>, results: readonly QuestionResult[], certainties: readonly Certainty[], attemptFinished: boolean): Marked {
   switch (behaviour.name) {
     case 'deferred':
       return single(results, results.length - 1, attemptFinished);
