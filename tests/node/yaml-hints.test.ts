@@ -39,3 +39,17 @@ describe('issue #18.8: hints for common YAML mistakes', () => {
     expect(issue?.message).toBe(`Expected boolean, found string: "${word}" is text in YAML 1.2 (quizkit's YAML); write ${meant}`);
   });
 });
+
+describe('issue #18.8: a structure error does not hide reference errors', () => {
+  it('reports a wrong quote and an unknown objective in the same run as a type error', () => {
+    const text = BASE_MODULE_LINES.map((line, i) =>
+      i === 22 ? '          - { id: a, text: Beijing, correct: yes }' : i === 19 ? '        source: { section: s1, quote: in Pyongyang }' : i === 20 ? '        objectives: [o9]' : line,
+    ).join('\n');
+    expect(issuesOf(text).map(({ code, at }) => `${code} ${at}`)).toEqual(['quote_not_found 20:39', 'unknown_objective 21:22', 'invalid_type 23:46']);
+  });
+
+  it('does not report citations of a section whose own definition is broken', () => {
+    const text = BASE_MODULE_LINES.map((line, i) => (i === 6 ? '  - id: 7s' : line)).join('\n');
+    expect(issuesOf(text).map((issue) => issue.code)).toEqual(['unsafe_id']);
+  });
+});
