@@ -27,6 +27,7 @@ export const EXPORT_NOTE_CODES = [
   'no-match-added',
   'text-changed',
   'moodle-limit',
+  'behaviour-dropped',
 ] as const;
 
 /**

@@ -71,12 +71,17 @@ const points = (value: Fraction) => formatFraction(value, 7);
 /** Everything about a question that the format cannot carry exactly, as notes. */
 export function questionNotes(
   question: DeepReadonly<Question>,
-  quizId: string,
+  quiz: Pick<DeepReadonly<Quiz>, 'id' | 'behaviour'>,
   format: Format,
   noMatchLabel: string,
 ): ExportNote[] {
   const notes: ExportNote[] = [];
-  const note: Noter = (code, message) => notes.push({ code, quizId, questionId: question.id, message });
+  const note: Noter = (code, message) => notes.push({ code, quizId: quiz.id, questionId: question.id, message });
+  const behaviour = question.behaviour ?? quiz.behaviour;
+  if (behaviour && behaviour.name !== 'deferred') {
+    // Moodle sets the behaviour per quiz ("How questions behave"), not in the question bank file.
+    note('behaviour-dropped', `behaviour ${behaviour.name} is not carried by ${format === 'gift' ? 'GIFT' : 'Moodle XML'}: set the Moodle quiz's "How questions behave" to match; the questions import as deferred feedback`);
+  }
   if (format === 'gift') {
     if (question.type === 'ordering') {
       note(

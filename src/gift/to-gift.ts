@@ -133,7 +133,7 @@ export function exportGift(input: InteropInput, options: GiftExportOptions = {})
   for (const { quiz, names } of targetsOf(input)) {
     if (root !== false) blocks.push(`$CATEGORY: ${categoryPath(root, names)}`);
     for (const question of quiz.questions) {
-      const questionNotesList = questionNotes(question, quiz.id, 'gift', context.noMatchLabel);
+      const questionNotesList = questionNotes(question, quiz, 'gift', context.noMatchLabel);
       notes.push(...questionNotesList);
       blocks.push(writeQuestion(question, questionNotesList, context));
     }

@@ -212,7 +212,7 @@ export function exportMoodleXml(input: InteropInput, options: MoodleXmlOptions =
       );
     }
     for (const question of quiz.questions) {
-      const questionNotesList = questionNotes(question, quiz.id, 'moodle-xml', context.noMatchLabel);
+      const questionNotesList = questionNotes(question, quiz, 'moodle-xml', context.noMatchLabel);
       notes.push(...questionNotesList);
       parts.push(writeQuestion(question, questionNotesList, context));
     }

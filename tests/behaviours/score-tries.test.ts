@@ -176,3 +176,19 @@ function choiceInput() {
     options: [{ id: 'right', text: 'Beijing', correct: true }, { id: 'wrong', text: 'Seoul' }],
   };
 }
+
+describe('issue #15: exporters say what they cannot carry', () => {
+  it('GIFT and Moodle XML note a behaviour they drop, per question, the quiz default included', async () => {
+    const { exportGift, exportMoodleXml } = await import('../../src/gift/index.js');
+    const { parseQuiz } = await import('../../src/schema/index.js');
+    const quiz = parseQuiz({
+      id: 'practice', title: 'Practice', behaviour: { name: 'interactive', penalty: '1/3' },
+      questions: [choiceInput(), { ...choiceInput(), id: 'exam', behaviour: { name: 'deferred' } }],
+    });
+    for (const exported of [exportGift(quiz), exportMoodleXml(quiz)]) {
+      const dropped = exported.notes.filter((note) => note.code === 'behaviour-dropped');
+      expect(dropped.map((note) => note.questionId)).toEqual(['capital']);
+      expect(dropped[0]?.message).toMatch(/behaviour interactive is not carried by (GIFT|Moodle XML)/);
+    }
+  });
+});
