@@ -91,7 +91,7 @@ export function questionNotes(
       return notes;
     }
     if (!equals(question.points, { n: 1, d: 1 })) {
-      note('points-dropped', `GIFT has no marks: worth ${points(question.points)} points here, 1 (Moodle's default) after import`);
+      note('points-dropped', `GIFT has no marks for Moodle: worth ${points(question.points)} points here, 1 (Moodle's default) after Moodle imports it; quizkit's import reads them back from the comment above`);
     }
     if (question.feedback && Object.values(question.feedback).some(Boolean)) {
       note('feedback-dropped', 'feedback by outcome (correct, partial, incorrect) has no GIFT form; Moodle XML carries it');
