@@ -6,6 +6,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const library = {
   entry: {
     index: 'src/index.ts',
+    analytics: 'src/analytics/index.ts',
     attempts: 'src/attempts/index.ts',
     behaviours: 'src/behaviours/index.ts',
     schema: 'src/schema/index.ts',

@@ -6,6 +6,7 @@ import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { importCommand, IMPORT_HELP } from './commands/import.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
+import { statsCommand, STATS_HELP } from './commands/stats.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
 import { closest } from './suggest.js';
 import { type CliIo, Output, UsageError } from './io.js';
@@ -26,6 +27,7 @@ Commands:
   serve <module files or folders…>   run exam mode for learners: the exam API, attempts in SQLite, the player
   export <module> --format <f>       QTI 3.0, GIFT, Moodle XML or xAPI activity definitions
   import <file.gift>                 a new module file from a Moodle GIFT question bank
+  stats <module> <attempts.jsonl…>   item analysis of saved attempts: facility, discrimination, α, …
 
 Run quizkit <command> --help for a command's options.
 
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   serve: { run: serveCommand, help: SERVE_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
 };
 
 /** The package version, filled in by the bundler; `dev` when run from the sources. */
