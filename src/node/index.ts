@@ -12,3 +12,5 @@ export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
 export { MODULE_FILE_LIMITS } from './limits.js';
 export { findPlaceholders } from './placeholders.js';
+export { lintModule, type LintWarning } from './lint/lint.js';
+export { LINT_RULES, type Finding, type LintRule } from './lint/rules.js';

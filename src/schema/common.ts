@@ -100,6 +100,22 @@ export const SourceRefSchema = z
   })
   .describe('The passage of the reading that answers the question.');
 
+/**
+ * Item-writing checks to skip (`quizkit lint`), on a question or a whole
+ * module: `lint: { ignore: [longest-key] }`. Say why in a comment beside it.
+ *
+ * @example
+ * ```ts
+ * import { LintSettingsSchema } from 'quizkit/schema';
+ * LintSettingsSchema.parse({ ignore: ['longest-key'] }).ignore; //=> ['longest-key']
+ * ```
+ */
+export const LintSettingsSchema = z
+  .strictObject({
+    ignore: z.array(z.string().min(1).max(LIMITS.idLength)).max(20).describe('Ids of the lint rules to skip here.'),
+  })
+  .describe('quizkit lint settings.');
+
 /** Fields every question type shares. */
 export const questionBase = {
   id: IdSchema.describe('Question id, unique in the module.'),
@@ -121,6 +137,7 @@ export const questionBase = {
     .optional()
     .describe('Feedback for the question as a whole, by outcome.'),
   behaviour: BehaviourSchema.optional().describe("How this question is taken and marked; the quiz's behaviour when absent."),
+  lint: LintSettingsSchema.optional(),
 };
 
 /** Feedback attached to one option, item or statement. */
@@ -129,3 +146,4 @@ export const partFeedback = text(LIMITS.longText, 'Feedback on this part, shown 
 /** A rule with no parameters, selected by name. */
 export const ruleOf = <const N extends string>(name: N, description: string) =>
   z.strictObject({ name: z.literal(name) }).describe(description);
+

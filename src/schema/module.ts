@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, text } from './common.js';
+import { IdSchema, LintSettingsSchema, text } from './common.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { QuizSchema } from './quiz.js';
@@ -80,6 +80,7 @@ export const ObjectiveSchema = z
 export const ModuleSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema this file follows, for editors.'),
+    lint: LintSettingsSchema.optional(),
     id: IdSchema.describe('Module id.'),
     title: text(LIMITS.shortText, 'The module title.'),
     summary: text(LIMITS.longText, 'One paragraph on what the module teaches.').optional(),

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 describe('quizkit/node', () => {
   it('exports exactly its public API', async () => {
     expect(Object.keys(await import('quizkit/node')).sort()).toEqual([
+      'LINT_RULES',
       'MODULE_FILE_LIMITS',
       'findPlaceholders',
       'formatIssue',
       'formatIssues',
+      'lintModule',
       'loadModuleFile',
       'parseModuleSource',
       'safeLoadModuleFile',
