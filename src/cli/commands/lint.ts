@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintModule, type LintWarning } from '../../node/lint/lint.js';
 import { formatIssue } from '../../node/format.js';
 import { parseCommand } from '../args.js';
-import { type CliIo, Output, printable, UsageError } from '../io.js';
-import { checkModuleAt, notAFile, requirePath } from '../load.js';
-import { type Unreadable, moduleFilesUnder } from '../module-files.js';
+import { type CliIo, Output, printable } from '../io.js';
+import { checkModuleAt } from '../load.js';
+import { type Unreadable, moduleFilesNamed } from '../module-files.js';
 
 export const LINT_HELP = `Usage: quizkit lint [files or folders…] [--strict] [--json]
 
@@ -42,21 +42,12 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     out.print(LINT_HELP);
     return 0;
   }
-  const files: string[] = [];
   const unreadable: Unreadable[] = [];
-  for (const target of positionals.length ? positionals : ['quizzes']) {
-    const absolute = requirePath(io.cwd, target, 'Path', 'lint');
-    if (statSync(absolute).isDirectory()) files.push(...moduleFilesUnder(absolute, target, unreadable));
-    else {
-      const kind = notAFile(absolute);
-      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
-      files.push(target);
-    }
-  }
+  const files = moduleFilesNamed(io.cwd, positionals.length ? positionals : ['quizzes'], 'lint', unreadable);
   const reports: { file: string; warnings: LintWarning[] }[] = [];
   const invalid: string[] = [];
   const owners = new Map<string, string>();
-  for (const file of [...new Set(files)]) {
+  for (const file of files) {
     const checked = await checkModuleAt(io.cwd, file);
     if (!checked.ok) {
       if ('unreadable' in checked) unreadable.push({ file, reason: checked.unreadable });

@@ -1,10 +1,8 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { parseCommand } from '../args.js';
-import { type CliIo, Output, printable, UsageError } from '../io.js';
-import { checkModuleAt, notAFile, requirePath } from '../load.js';
-import { type Unreadable, moduleFilesUnder } from '../module-files.js';
+import { type CliIo, Output, printable } from '../io.js';
+import { checkModuleAt } from '../load.js';
+import { type Unreadable, moduleFilesNamed } from '../module-files.js';
 
 export const VALIDATE_HELP = `Usage: quizkit validate <files or folders…> [--strict] [--json]
 
@@ -52,25 +50,8 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   }
 
-  const files: string[] = [];
   const unreadable: Unreadable[] = [];
-  for (const target of positionals) {
-    const absolute = requirePath(io.cwd, target, 'Path', 'validate');
-    if (statSync(absolute).isDirectory()) {
-      const found = unreadable.length;
-      const inside = moduleFilesUnder(absolute, target, unreadable);
-      if (inside.length === 0 && unreadable.length === found) {
-        throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
-      }
-      files.push(...inside);
-    } else {
-      // Checked before anything opens it: opening a FIFO waits for a writer, forever.
-      const kind = notAFile(absolute);
-      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
-      files.push(target);
-    }
-  }
-  const unique = [...new Set(files.map((file) => resolve(io.cwd, file)))].map((path) => files.find((file) => resolve(io.cwd, file) === path)!);
+  const unique = moduleFilesNamed(io.cwd, positionals, 'validate', unreadable);
 
   const reports: { file: string; valid: boolean; issues: readonly QuizIssue[]; warnings: readonly QuizIssue[] }[] = [];
   for (const file of unique) {
