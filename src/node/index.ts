@@ -11,3 +11,15 @@ export { loadModuleFile, safeLoadModuleFile } from './load.js';
 export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
 export { MODULE_FILE_LIMITS } from './limits.js';
+export {
+  lintModule,
+  lintModuleSource,
+  lintModuleSet,
+  formatLintWarning,
+  LINT_RULES,
+  type LintModuleSourceOptions,
+  type LintSourceResult,
+  type LintedFile,
+  type LintOptions,
+  type LintWarning,
+} from './lint/index.js';

@@ -147,6 +147,23 @@ export const SourceRefSchema = z
   })
   .describe('The passage of the reading that answers the question.');
 
+/**
+ * Lint settings of a module or a question: the `quizkit lint` rules to skip
+ * there, by rule id. The ids are not checked here (the schema does not know
+ * the rules, which live in `quizkit/node`); `quizkit lint` warns about an id
+ * that names no rule.
+ */
+export const LintSettingsSchema = z
+  .strictObject({
+    ignore: z
+      .array(IdSchema.describe('A lint rule id, such as "longest-key".'))
+      // One entry per rule is enough; 50 leaves room for rules yet to come.
+      .max(50)
+      .default([])
+      .describe('Ids of the `quizkit lint` rules not to apply here (see docs/authoring.md#lint-rules).'),
+  })
+  .describe('Settings for `quizkit lint`.');
+
 /** Fields every question type shares. */
 export const questionBase = {
   id: IdSchema.describe('Question id, unique in the module.'),
@@ -167,6 +184,7 @@ export const questionBase = {
     })
     .optional()
     .describe('Feedback for the question as a whole, by outcome.'),
+  lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on this question.'),
 };
 
 /** Feedback attached to one option, item or statement. */

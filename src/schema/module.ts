@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdSchema, text } from './common.js';
+import { IdSchema, LintSettingsSchema, text } from './common.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { QuizSchema } from './quiz.js';
@@ -102,6 +102,7 @@ export const ModuleSchema = z
       .max(LIMITS.quizzesPerModule)
       .superRefine((quizzes, ctx) => duplicateIds(quizzes, ctx, 'quiz'))
       .describe('The quizzes on the reading.'),
+    lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on the whole module file.'),
   })
   .superRefine((module, ctx) => {
     const sections = new Map(module.reading.map((section) => [section.id, normalizeWhitespace(section.text)]));
