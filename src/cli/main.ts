@@ -4,6 +4,7 @@ import { playCommand, PLAY_HELP } from './commands/play.js';
 import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { importCommand, IMPORT_HELP } from './commands/import.js';
+import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
@@ -18,6 +19,7 @@ Usage: quizkit <command> [options]
 Commands:
   new module <id> --from <article>   start a module file from an article
   validate <files or folders…>       report every problem as file:line:column  code  message
+  lint [files or folders…]           item-writing warnings (clues, cueing, hidden penalties); --strict fails on any
   play <module file or id>           take a quiz in the terminal, then see the scored result
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages
@@ -37,6 +39,7 @@ Exit status: 0 success, 1 invalid input (a module or responses), 2 usage error.`
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   new: { run: newCommand, help: NEW_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
+  lint: { run: lintCommand, help: LINT_HELP },
   play: { run: playCommand, help: PLAY_HELP },
   score: { run: scoreCommand, help: SCORE_HELP },
   build: { run: buildCommand, help: BUILD_HELP },

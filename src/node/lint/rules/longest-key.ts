@@ -23,11 +23,11 @@ export const longestKey: ModuleRule = {
       const shortestKey = Math.min(...keys.map(({ option }) => length(option.text)));
       if (shortestKey < longestDistractor * MARGIN) return [];
       const [first] = keys;
-      const what = keys.length === 1 ? `The keyed option ${quoteText(first!.option.text)} is` : `Every keyed option is`;
+      const what = keys.length === 1 ? `The keyed option ${quoteText(first!.option.text)} is ${shortestKey} characters,` : `Every keyed option is ${shortestKey} or more characters,`;
       return [
         {
           path: [...path, 'options', first!.o, 'text'],
-          message: `${what} ${shortestKey} or more characters, at least ${Math.round((shortestKey / longestDistractor - 1) * 100)}% longer than the longest distractor (${longestDistractor}), in question "${question.id}"`,
+          message: `${what} at least ${Math.round((shortestKey / longestDistractor - 1) * 100)}% longer than the longest distractor (${longestDistractor}), in question "${question.id}"`,
         },
       ];
     });
