@@ -8,6 +8,8 @@ import { questionsOf } from '../walk.js';
  * are caught, and no key within a quarter of its longest distractor is.
  */
 const MARGIN = 1.25;
+/** …and by at least this many characters: "Beijing" against "Seoul" is no clue. */
+const MIN_DIFFERENCE = 12;
 
 export const longestKey: ModuleRule = {
   id: 'longest-key',
@@ -21,7 +23,7 @@ export const longestKey: ModuleRule = {
       if (keys.length === 0 || distractors.length === 0) return [];
       const longestDistractor = Math.max(...distractors.map((option) => length(option.text)));
       const shortestKey = Math.min(...keys.map(({ option }) => length(option.text)));
-      if (shortestKey < longestDistractor * MARGIN) return [];
+      if (shortestKey < longestDistractor * MARGIN || shortestKey - longestDistractor < MIN_DIFFERENCE) return [];
       const [first] = keys;
       const what = keys.length === 1 ? `The keyed option ${quoteText(first!.option.text)} is ${shortestKey} characters,` : `Every keyed option is ${shortestKey} or more characters,`;
       return [
