@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPAWN_TIMEOUT, hasAnsi, inProcess, quizkit } from './helpers.js';
 
-const COMMANDS = ['new', 'validate', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
+const COMMANDS = ['new', 'validate', 'lint', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
 
 describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
   it('prints the overview with --help and exits 0', () => {
@@ -33,7 +33,7 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
 
     const none = await inProcess([]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, validate, play, score, build, preview, serve, export, import)\n');
+    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, validate, lint, play, score, build, preview, serve, export, import)\n');
 
     const value = await inProcess(['play', 'north-korea-china', '--answers']);
     expect(value.status).toBe(2);
