@@ -43,7 +43,7 @@ export interface LintWarning {
   /** The rule id, as listed in {@link LINT_RULES} and used in `lint: { ignore: [...] }`. */
   readonly rule: string;
   /** Where the value the warning is about sits in the module, as in `QuizIssue.path`. */
-  readonly path: LintPath;
+  readonly path: readonly (string | number)[];
   /** What was found, in one line. */
   readonly message: string;
   /** Why the rule exists, in one line. */
