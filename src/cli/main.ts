@@ -21,7 +21,7 @@ Usage: quizkit <command> [options]
 Commands:
   new module <id> --from <article>   start a module file from an article
   validate <files or folders…>       report every problem as file:line:column  code  message
-  lint [files or folders…]           item-writing checks: giveaway keys, unstated penalties, cueing, …
+  lint [files or folders…]           item-writing warnings (clues, cueing, hidden penalties); --strict fails on any
   play <module file or id>           take a quiz in the terminal, then see the scored result
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages

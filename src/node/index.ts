@@ -12,5 +12,15 @@ export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
 export { MODULE_FILE_LIMITS } from './limits.js';
 export { findPlaceholders } from './placeholders.js';
-export { lintModule, type LintWarning } from './lint/lint.js';
-export { LINT_RULES, type Finding, type LintRule } from './lint/rules.js';
+export {
+  lintModule,
+  lintModuleSource,
+  lintModuleSet,
+  formatLintWarning,
+  LINT_RULES,
+  type LintModuleSourceOptions,
+  type LintSourceResult,
+  type LintedFile,
+  type LintOptions,
+  type LintWarning,
+} from './lint/index.js';

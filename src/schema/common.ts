@@ -101,8 +101,10 @@ export const SourceRefSchema = z
   .describe('The passage of the reading that answers the question.');
 
 /**
- * Item-writing checks to skip (`quizkit lint`), on a question or a whole
- * module: `lint: { ignore: [longest-key] }`. Say why in a comment beside it.
+ * Lint settings of a module or a question: the `quizkit lint` rules to skip
+ * there, by rule id. The ids are not checked here (the schema does not know
+ * the rules, which live in `quizkit/node`); `quizkit lint` warns about an id
+ * that names no rule.
  *
  * @example
  * ```ts
@@ -112,9 +114,14 @@ export const SourceRefSchema = z
  */
 export const LintSettingsSchema = z
   .strictObject({
-    ignore: z.array(z.string().min(1).max(LIMITS.idLength)).max(20).describe('Ids of the lint rules to skip here.'),
+    ignore: z
+      .array(IdSchema.describe('A lint rule id, such as "longest-key".'))
+      // One entry per rule is enough; 50 leaves room for rules yet to come.
+      .max(50)
+      .default([])
+      .describe('Ids of the `quizkit lint` rules not to apply here (see docs/authoring.md#lint-rules).'),
   })
-  .describe('quizkit lint settings.');
+  .describe('Settings for `quizkit lint`.');
 
 /** Fields every question type shares. */
 export const questionBase = {
@@ -137,7 +144,7 @@ export const questionBase = {
     .optional()
     .describe('Feedback for the question as a whole, by outcome.'),
   behaviour: BehaviourSchema.optional().describe("How this question is taken and marked; the quiz's behaviour when absent."),
-  lint: LintSettingsSchema.optional(),
+  lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on this question.'),
 };
 
 /** Feedback attached to one option, item or statement. */

@@ -80,7 +80,6 @@ export const ObjectiveSchema = z
 export const ModuleSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema this file follows, for editors.'),
-    lint: LintSettingsSchema.optional(),
     id: IdSchema.describe('Module id.'),
     title: text(LIMITS.shortText, 'The module title.'),
     summary: text(LIMITS.longText, 'One paragraph on what the module teaches.').optional(),
@@ -103,6 +102,7 @@ export const ModuleSchema = z
       .max(LIMITS.quizzesPerModule)
       .superRefine((quizzes, ctx) => duplicateIds(quizzes, ctx, 'quiz'))
       .describe('The quizzes on the reading.'),
+    lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on the whole module file.'),
   })
   // Run even when some of the module is malformed (issue #18.8): an author fixing a type error
   // should not then meet a wrong quote for the first time. Each check reads only what is sound.

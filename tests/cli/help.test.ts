@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPAWN_TIMEOUT, hasAnsi, inProcess, quizkit } from './helpers.js';
 
-const COMMANDS = ['new', 'validate', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
+const COMMANDS = ['new', 'validate', 'lint', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
 
 describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
   it('prints the overview with --help and exits 0', () => {

@@ -1,81 +1,164 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintModule, type LintWarning } from '../../node/lint/lint.js';
-import { formatIssue } from '../../node/format.js';
-import { parseCommand } from '../args.js';
-import { type CliIo, Output, printable } from '../io.js';
-import { checkModuleAt } from '../load.js';
-import { type Unreadable, moduleFilesNamed } from '../module-files.js';
+import type { QuizIssue } from '../../errors/quiz-validation-error.js';
+import { parseFraction } from '../../fraction/fraction.js';
+import { type LintedFile, lintModuleSet } from '../../node/lint/run.js';
+import { tooLargeMessage } from '../../node/limits.js';
+import { parseModuleBytes } from '../../node/load.js';
+import { readModuleFileBytes } from '../../node/read-file.js';
+import { parseCommand, stringFlag } from '../args.js';
+import { type CliIo, Output, printable, UsageError } from '../io.js';
+import { ioReason, notAFile, requirePath } from '../load.js';
+import { type Unreadable, moduleFilesUnder } from '../module-files.js';
 
-export const LINT_HELP = `Usage: quizkit lint [files or folders…] [--strict] [--json]
+export const LINT_HELP = `Usage: quizkit lint [files or folders…] [--strict] [--json] [--wrong-tick-threshold <share>]
 
-Item-writing checks on valid module files, one warning per line:
+Checks module files for item-writing problems that validation cannot see: a
+key that gives itself away (longest option, absolute words only in the
+distractors), options that refer to each other or repeat each other, one
+question answering another of the same quiz, penalties the learner is not
+told about, partial credit for a wrong tick, two-item orderings, options the
+stem rules out, two files with the same module id. One warning per line:
 
-  file:line:column  warning <rule>  message
+  file:line:column  rule-id  message. Why: … See docs/authoring.md#rule-id
 
-The rules (docs/authoring.md, "Lint rules"): longest-key,
-all-none-of-the-above, absolute-words, duplicate-options, two-item-ordering,
-unstated-negative-marking, generous-every-decision-counts, cross-item-cue,
-placeholder, and duplicate-module-id across the files checked. Skip a rule
-for a module or a question with lint: { ignore: [rule] } (say why in a
-comment beside it). Files that are not valid are reported as quizkit
-validate reports them, and not linted.
-
-With no path, lints quizzes/.
+Without arguments, lints quizzes/. Folders are searched as by validate. A
+file that is not a valid module is reported as validate reports it, and not
+linted. Turn a rule off for a module or a question with
+  lint: { ignore: [rule-id] }
+and say why in a comment beside it (docs/authoring.md#lint-rules).
 
 Options:
-  --strict     Exit 1 on any warning.
-  --json       Print { "files": [{ "file", "warnings": [...] }], "invalid": [...] }.
-  -h, --help   Show this help.
+  --strict                      Exit 1 when there is any warning.
+  --json                        Print { "files": [{ "file", "valid", "issues", "warnings" }],
+                                "unreadable", "summary" } instead.
+  --wrong-tick-threshold <f>    The most one wrong tick alone may earn in a
+                                multiple-choice question (rule wrong-tick-credit),
+                                as a share such as 1/3 or 0.25 (default 1/3).
+  -h, --help                    Show this help.
 
-Exit status: 0 no warning (or warnings without --strict), 1 a file invalid,
-or a warning under --strict, 2 usage error or unreadable input.
+Exit status: 0 no invalid file (warnings allowed, unless --strict), 1 some
+file invalid, or --strict and some warning, 2 usage error or unreadable
+input (as for validate).
 
-Example:
-  quizkit lint quizzes/ --strict`;
+Examples:
+  quizkit lint
+  quizkit lint --strict quizzes/north-korea-china.yaml`;
+
+/** The module files named by the arguments, as validate finds them. */
+function filesFrom(targets: readonly string[], io: CliIo, unreadable: Unreadable[]): string[] {
+  const files: string[] = [];
+  for (const target of targets) {
+    const absolute = requirePath(io.cwd, target, 'Path', 'lint');
+    if (statSync(absolute).isDirectory()) {
+      const found = unreadable.length;
+      const inside = moduleFilesUnder(absolute, target, unreadable);
+      if (inside.length === 0 && unreadable.length === found) {
+        throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
+      }
+      files.push(...inside);
+    } else {
+      // Checked before anything opens it: opening a FIFO waits for a writer, forever.
+      const kind = notAFile(absolute);
+      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
+      files.push(target);
+    }
+  }
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const path = resolve(io.cwd, file);
+    if (seen.has(path)) return false;
+    seen.add(path);
+    return true;
+  });
+}
+
+/** A file's text, its issues when it cannot even be decoded, or why it cannot be read. */
+async function readText(cwd: string, file: string): Promise<{ text: string } | { issues: readonly QuizIssue[] } | { unreadable: string }> {
+  const read = await readModuleFileBytes(resolve(cwd, file));
+  if (!read.ok && 'error' in read) {
+    const kind = read.error.code === 'EINVAL' || read.error.code === 'EISDIR' ? notAFile(resolve(cwd, file)) : undefined;
+    return { unreadable: kind ? `it is ${kind}, not a module file` : ioReason(read.error) };
+  }
+  if (!read.ok) return { issues: [{ code: 'limit_exceeded', path: [], message: tooLargeMessage(read.tooLarge), file, line: 1, column: 1 }] };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    // Not UTF-8: the loader's own issue says where.
+    const result = parseModuleBytes(read.bytes, file);
+    return { issues: result.success ? [] : result.issues };
+  }
+}
 
 /** `quizkit lint`. */
 export async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
   const out = new Output(io);
-  const { flags, positionals } = parseCommand('lint', args, { strict: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 0, max: Infinity, what: 'files or folders' });
+  const { flags, positionals } = parseCommand(
+    'lint',
+    args,
+    { strict: { type: 'boolean' }, json: { type: 'boolean' }, 'wrong-tick-threshold': { type: 'string' } },
+    { min: 0, max: Infinity, what: 'files or folders' },
+  );
   if (flags.help) {
     out.print(LINT_HELP);
     return 0;
   }
+  const thresholdText = stringFlag(flags, 'wrong-tick-threshold');
+  const threshold = thresholdText === undefined ? undefined : parseFraction(thresholdText);
+  if (thresholdText !== undefined && (!threshold || threshold.n < 0 || threshold.n > threshold.d)) {
+    throw new UsageError(`--wrong-tick-threshold must be a share from 0 to 1, such as 1/3 or 0.25 (found "${thresholdText}")`, 'Run: quizkit lint --help');
+  }
+
   const unreadable: Unreadable[] = [];
-  const files = moduleFilesNamed(io.cwd, positionals.length ? positionals : ['quizzes'], 'lint', unreadable);
-  const reports: { file: string; warnings: LintWarning[] }[] = [];
-  const invalid: string[] = [];
-  const owners = new Map<string, string>();
+  const files = filesFrom(positionals.length > 0 ? positionals : ['quizzes'], io, unreadable);
+  const texts: { file: string; text: string }[] = [];
+  const undecodable: LintedFile[] = [];
   for (const file of files) {
-    const checked = await checkModuleAt(io.cwd, file);
-    if (!checked.ok) {
-      if ('unreadable' in checked) unreadable.push({ file, reason: checked.unreadable });
-      else {
-        invalid.push(file);
-        for (const issue of checked.issues) out.error(formatIssue(issue));
+    const read = await readText(io.cwd, file);
+    if ('unreadable' in read) unreadable.push({ file, reason: read.unreadable });
+    else if ('issues' in read) undecodable.push({ file, success: false, issues: read.issues as [QuizIssue, ...QuizIssue[]] });
+    else texts.push({ file, text: read.text });
+  }
+  const linted = [...lintModuleSet(texts, threshold ? { wrongTickThreshold: threshold } : {}), ...undecodable];
+  const order = new Map(files.map((file, index) => [file, index]));
+  linted.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+
+  const invalid = linted.filter((entry) => !entry.success);
+  const warningCount = linted.reduce((count, entry) => count + (entry.success ? entry.warnings.length : 0), 0);
+  const issueCount = invalid.reduce((count, entry) => count + (entry.success ? 0 : entry.issues.length), 0);
+  const status = unreadable.length ? 2 : invalid.length || (flags.strict && warningCount > 0) ? 1 : 0;
+
+  if (flags.json) {
+    const reports = linted.map((entry) =>
+      entry.success
+        ? { file: entry.file, valid: true, issues: [], warnings: entry.warnings }
+        : { file: entry.file, valid: false, issues: entry.issues, warnings: [] },
+    );
+    const summary = { files: linted.length, invalid: invalid.length, issues: issueCount, warnings: warningCount, unreadable: unreadable.length };
+    out.print(JSON.stringify({ files: reports, unreadable, summary }, null, 2));
+    return status;
+  }
+
+  const s = out.out;
+  for (const entry of linted) {
+    if (!entry.success) {
+      for (const issue of entry.issues) {
+        out.print(`${s.bold(`${printable(issue.file ?? entry.file)}:${issue.line ?? 1}:${issue.column ?? 1}`)}  ${s.red(issue.code)}  ${issue.message}`);
       }
       continue;
     }
-    const warnings = lintModule(checked.module, { file, text: readFileSync(resolve(io.cwd, file), 'utf8') });
-    const owner = owners.get(checked.module.id);
-    if (owner) {
-      warnings.push({ code: 'duplicate-module-id', path: ['id'], message: `Module id "${checked.module.id}" is also the id of ${owner}`, why: 'Two modules with one id overwrite each other when built and share xAPI activity ids.', docs: 'docs/authoring.md#lint-rules', file, line: 1, column: 1 });
-    } else owners.set(checked.module.id, file);
-    reports.push({ file, warnings });
+    for (const warning of entry.warnings) {
+      out.print(
+        `${s.bold(`${printable(entry.file)}:${warning.line ?? 1}:${warning.column ?? 1}`)}  ${s.yellow(warning.rule)}  ${warning.message}. ${s.dim(`Why: ${warning.why} See ${warning.docs}`)}`,
+      );
+    }
   }
-  for (const { file, reason } of unreadable) out.error(`quizkit: cannot read "${printable(file)}": ${reason}`);
-  const count = reports.reduce((sum, report) => sum + report.warnings.length, 0);
-  const status = unreadable.length ? 2 : invalid.length || (flags.strict && count > 0) ? 1 : 0;
-  if (flags.json) {
-    out.print(JSON.stringify({ files: reports, invalid, unreadable }, null, 2));
-    return status;
-  }
-  const s = out.out;
-  for (const report of reports) {
-    for (const w of report.warnings) out.print(`${s.bold(`${printable(w.file ?? report.file)}:${w.line ?? 1}:${w.column ?? 1}`)}  ${s.yellow(`warning ${w.code}`)}  ${w.message}`);
-  }
-  const summary = `${reports.length} file${reports.length === 1 ? '' : 's'} linted, ${count} warning${count === 1 ? '' : 's'}${invalid.length ? `, ${invalid.length} invalid (run quizkit validate)` : ''}`;
-  out.error(status === 0 ? out.err.green(`✓ ${summary}`) : out.err.red(`✗ ${summary}`));
+  const e = out.err;
+  for (const { file, reason } of unreadable) out.error(`${e.red('quizkit:')} cannot read "${printable(file)}": ${reason}`);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const summary = `${plural(linted.length, 'file')}: ${plural(warningCount, 'warning')}${invalid.length ? `, ${invalid.length} invalid (${plural(issueCount, 'problem')})` : ''}${unreadable.length ? `, ${plural(unreadable.length, 'path')} could not be read` : ''}`;
+  if (status === 0 && warningCount === 0) out.error(e.green(`✓ ${summary}`));
+  else if (status === 0) out.error(e.yellow(`! ${summary} (use --strict to fail on warnings)`));
+  else out.error(e.red(`✗ ${summary}`));
   return status;
 }
