@@ -11,3 +11,18 @@ export { loadModuleFile, safeLoadModuleFile } from './load.js';
 export { formatIssue, formatIssues } from './format.js';
 export type { ModuleSourceFormat } from './source.js';
 export { MODULE_FILE_LIMITS } from './limits.js';
+export {
+  DRAFT_MARKER,
+  draftModule,
+  formatDraftReport,
+  type ArticleEvent,
+  type Attribution,
+  type DraftFindings,
+  type DraftOptions,
+  type DraftQuestion,
+  type DraftResult,
+  type Entity,
+  type EntityKind,
+  type Reporter,
+  type StatedOrder,
+} from '../draft/index.js';
