@@ -137,7 +137,9 @@ export function findAttributions(sentences: readonly Sentence[], entities: Entit
       let actor = subjectBefore(mentions, tokens, index)?.entity;
       if (!actor && /^(?:he|she)$/i.test(tokens[index - 1]!.base)) actor = pronounSpeaker(sentence, index - 1, entities);
       if (!actor) return;
-      const objectStart = token.end + (/^\s+that\b/.exec(text.slice(token.end))?.[0].length ?? 0);
+      // "told reporters that …": the hearer is not part of the statement.
+      const hearer = /^(?:told|tells|tell|assured|reminded)$/i.test(token.base) ? /^\s+(?:[\p{L}’'-]+\s+){1,3}?that\b/u.exec(text.slice(token.end)) : null;
+      const objectStart = token.end + (hearer?.[0].length ?? /^\s+that\b/.exec(text.slice(token.end))?.[0].length ?? 0);
       // A chain: "Chinese media confirmed Wang Yi’s declaration of opposition to …".
       const owner = mentions.find((m) => tokens[m.start]!.start >= objectStart && tokens[m.start]!.start <= objectStart + 1 && tokens[m.end - 1]!.possessive);
       const noun = owner ? tokens[owner.end] : undefined;
@@ -149,7 +151,8 @@ export function findAttributions(sentences: readonly Sentence[], entities: Entit
       }
       let { clause, end } = clauseFrom(text, objectStart);
       if (ride && end > ride.at) clause = text.slice(objectStart, ride.at).trim().replace(/[.,;:]+$/, '');
-      if (ANAPHORIC.test(clause)) clause = participleObject(text, end) ?? clause;
+      // An echo only points back at what someone else said; what follows it is the speaker's own.
+      if (ANAPHORIC.test(clause) || /^echo/i.test(token.base)) clause = participleObject(text, end) ?? clause;
       if (!clause || clause.split(/\s+/).length < 2) return;
       const reportedBy = ride && ride.reporter.actor !== actor ? ride.reporter : undefined;
       found.push({ sentence: sentence.index, actor, verb: token.text, statement: clause, reportedBy });

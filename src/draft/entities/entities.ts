@@ -46,7 +46,7 @@ export interface Entities {
 
 const TITLE_WORDS = new Set(
   ('minister president premier chancellor secretary mayor councillor councilor senator governor chair chairman chairwoman director ' +
-    'ceo cfo cto coach captain manager judge king queen prince dr mr mrs ms general ambassador spokesperson spokesman spokeswoman officer ' +
+    'ceo cfo cto executive coach captain manager judge king queen prince dr mr mrs ms general ambassador spokesperson spokesman spokeswoman officer ' +
     'chief commissioner representative leader founder striker forward midfielder goalkeeper defender quarterback head analyst engineer ' +
     'keeper winger guard pitcher treasurer clerk superintendent professor')
     .split(' '),
@@ -148,7 +148,7 @@ function classify(sentence: Sentence, run: Run, known: ReturnType<typeof comprom
   const runWords = tokens.slice(run.start, run.end).map((token) => token.base.toLowerCase());
   // "Chinese media", "state media".
   const next = tokens[run.end];
-  if (next && MEDIUM_NOUNS.has(next.base.toLowerCase()) && !tokens[run.end - 1]!.possessive) {
+  if (next && MEDIUM_NOUNS.has(next.base.toLowerCase()) && !tokens[run.end - 1]!.possessive && !isCapitalised(tokens[run.end + 1] ?? next)) {
     return { name: `${name} ${next.base}`, kind: 'medium', title: undefined, start: run.start, end: run.end + 1 };
   }
   if (runWords.some((word) => MEDIUM_WORDS.has(word))) return { name, kind: 'medium', title: undefined, start: run.start, end: run.end };

@@ -76,7 +76,7 @@ function phrase(sentence: Sentence, head: number): { label: string; bare: string
   while (last < tokens.length && last < head + 16) {
     const token = tokens[last]!;
     const word = token.base.toLowerCase();
-    if (!/^[\p{L}\p{N}’'.-]+$/u.test(token.text) || STOP_RIGHT.has(word)) {
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}’'.-]*$/u.test(token.text) || STOP_RIGHT.has(word)) {
       if (word === 'and' && inBetween && /^\p{Lu}/u.test(tokens[last + 1]?.text ?? '')) {
         last++;
         continue;

@@ -40,21 +40,28 @@ export function buildPartialOrder(events: readonly string[], orders: readonly St
   const nodes = [...events, NOW];
   const index = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length;
-  const reach: boolean[][] = nodes.map(() => new Array<boolean>(n).fill(false));
-  for (const order of orders) {
-    const a = index.get(order.before);
-    const b = index.get(order.after);
-    if (a !== undefined && b !== undefined) reach[a]![b] = true;
-  }
-  for (let k = 0; k < n; k++) {
-    const rowK = reach[k]!;
-    for (let i = 0; i < n; i++) {
-      const rowI = reach[i]!;
-      if (!rowI[k]) continue;
-      for (let j = 0; j < n; j++) if (rowK[j]) rowI[j] = true;
+  const close = (skip: ReadonlySet<string>): boolean[][] => {
+    const reach: boolean[][] = nodes.map(() => new Array<boolean>(n).fill(false));
+    for (const order of orders) {
+      if (skip.has(order.before) || skip.has(order.after)) continue;
+      const a = index.get(order.before);
+      const b = index.get(order.after);
+      if (a !== undefined && b !== undefined) reach[a]![b] = true;
     }
-  }
-  const contradictory = events.filter((event) => reach[index.get(event)!]![index.get(event)!]);
+    for (let k = 0; k < n; k++) {
+      const rowK = reach[k]!;
+      for (let i = 0; i < n; i++) {
+        const rowI = reach[i]!;
+        if (!rowI[k]) continue;
+        for (let j = 0; j < n; j++) if (rowK[j]) rowI[j] = true;
+      }
+    }
+    return reach;
+  };
+  const first = close(new Set());
+  const contradictory = events.filter((event) => first[index.get(event)!]![index.get(event)!]);
+  // Nothing is ordered through an event the text orders both ways: its orders are dropped, then the rest closed again.
+  const reach = contradictory.length ? close(new Set(contradictory)) : first;
   const bad = new Set(contradictory);
   const precedes = (a: string, b: string) => {
     if (bad.has(a) || bad.has(b)) return false;

@@ -128,10 +128,11 @@ function reporterQuestions(inputs: DraftInputs, questionId: (text: string) => st
 /** One ordering question per maximal chain of fixed pairs. */
 function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => string): DraftQuestion[] {
   const { order, events, orders, sentences } = inputs;
-  return order.chains.map((chain) => {
+  return order.chains.flatMap((chain) => {
     if (!isFixedChain(chain, order.precedes)) throw new Error(`quizkit draft: a chain with an unstated pair (${chain.join(' → ')}); this is a bug in quizkit`);
     const inChain = new Set([...chain, NOW]);
     const evidence = orders.filter((o) => inChain.has(o.before) && inChain.has(o.after));
+    if (evidence.length === 0) return [];
     // Cite a sentence that orders two events, not one event against the time of writing.
     const cited = sentences[(evidence.find((o) => o.before !== NOW && o.after !== NOW) ?? evidence[0]!).sentence]!;
     const item = idMaker();
@@ -140,7 +141,7 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       const cues = evidence.filter((o) => o.sentence === i).map((o) => quoted(o.cue));
       return `${cues.join(', ')} in ${quoted(sentences[i]!.text)}`;
     });
-    return {
+    const question: DraftQuestion = {
       id: questionId(`order-${slugify(chain[0]!)}-to-${slugify(chain[chain.length - 1]!)}`),
       type: 'ordering',
       prompt: 'Put these events in the order the article states, earliest first.',
@@ -151,6 +152,7 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       source: cite(cited),
       objectives: ['order-events'],
     };
+    return [question];
   });
 }
 
