@@ -10,7 +10,15 @@ import { buildPartialOrder } from './temporal/order.js';
 import { renderDraftModule } from './writer/module.js';
 import { type DraftQuestion, draftQuestions } from './writer/questions.js';
 
-/** Options of {@link draftModule}. */
+/**
+ * Options of {@link draftModule}.
+ *
+ * @example
+ * ```ts
+ * import type { DraftOptions } from 'quizkit/node';
+ * const options: DraftOptions = { id: 'council', from: 'council.txt' };
+ * ```
+ */
 export interface DraftOptions {
   /** The module id (default: made from the article's title). */
   readonly id?: string;
@@ -20,7 +28,16 @@ export interface DraftOptions {
   readonly format?: 'markdown' | 'text';
 }
 
-/** What the drafter found in an article: why each question was proposed. */
+/**
+ * What the drafter found in an article: why each question was proposed.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type DraftFindings } from 'quizkit/node';
+ * const findings: DraftFindings = draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings;
+ * findings.chains; //=> [['hearing', 'vote']]
+ * ```
+ */
 export interface DraftFindings {
   /** The named entities, in order of first mention. */
   readonly entities: readonly Entity[];
@@ -40,7 +57,16 @@ export interface DraftFindings {
   readonly sentences: readonly string[];
 }
 
-/** A drafted module: its YAML text, what it was drafted from, and the questions. */
+/**
+ * A drafted module: its YAML text, what it was drafted from, and the questions.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type DraftResult } from 'quizkit/node';
+ * const draft: DraftResult = draftModule('Title\n\nPart\n\nThe vote came after the hearing.', { id: 'vote' });
+ * draft.yaml.startsWith('# Drafted by `quizkit draft`'); //=> true
+ * ```
+ */
 export interface DraftResult {
   /** The module file, YAML, ending with a newline. */
   readonly yaml: string;

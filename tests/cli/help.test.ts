@@ -33,7 +33,7 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
 
     const none = await inProcess([]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, validate, play, score, build, preview, serve, export, import)\n');
+    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, draft, validate, play, score, build, preview, serve, export, import)\n');
 
     const value = await inProcess(['play', 'north-korea-china', '--answers']);
     expect(value.status).toBe(2);

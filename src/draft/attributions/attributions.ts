@@ -8,7 +8,15 @@ import type { Sentence, Token } from '../sentences/sentences.js';
  * statement is Wang Yi’s, and Chinese media is who reported it.
  */
 
-/** Who reported a statement that the text credits to someone else. */
+/**
+ * Who reported a statement that the text credits to someone else.
+ *
+ * @example
+ * ```ts
+ * import type { Reporter } from 'quizkit/node';
+ * const reporter: Reporter = { actor: { id: 'ap-news', name: 'AP News', kind: 'medium', title: undefined }, verb: 'as stated in' };
+ * ```
+ */
 export interface Reporter {
   /** The medium, person or side that reported or confirmed it. */
   readonly actor: Entity;
@@ -16,7 +24,16 @@ export interface Reporter {
   readonly verb: string;
 }
 
-/** A statement the text attributes to an actor. */
+/**
+ * A statement the text attributes to an actor.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type Attribution } from 'quizkit/node';
+ * const [first]: readonly Attribution[] = draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.').findings.attributions;
+ * [first!.actor.name, first!.verb, first!.statement]; //=> ['Ana Ruiz', 'said', 'the plan works']
+ * ```
+ */
 export interface Attribution {
   /** The sentence's index. */
   readonly sentence: number;

@@ -9,10 +9,27 @@ import type { Sentence, Token } from '../sentences/sentences.js';
  * rule here recognises (a title, a medium's or an organisation's word).
  */
 
-/** What an entity is. */
+/**
+ * What an entity is.
+ *
+ * @example
+ * ```ts
+ * import type { EntityKind } from 'quizkit/node';
+ * const kind: EntityKind = 'medium';
+ * ```
+ */
 export type EntityKind = 'person' | 'place' | 'organization' | 'medium';
 
-/** A named entity of the article. */
+/**
+ * A named entity of the article.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type Entity } from 'quizkit/node';
+ * const [mayor]: readonly Entity[] = draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.').findings.entities;
+ * [mayor!.name, mayor!.kind, mayor!.title]; //=> ['Ana Ruiz', 'person', 'Mayor']
+ * ```
+ */
 export interface Entity {
   /** A kebab-case id made from the name, unique in the article. */
   readonly id: string;

@@ -7,6 +7,13 @@ import type { DraftFindings } from '../draft.js';
  * @param findings What {@link draftModule} found.
  *
  * @returns Plain text, one finding a line, ending with a newline.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, formatDraftReport } from 'quizkit/node';
+ * const report = formatDraftReport(draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings);
+ * report.includes('“came after”: The hearing → The vote'); //=> true
+ * ```
  */
 export function formatDraftReport(findings: DraftFindings): string {
   const name = (key: string) => (key === '(now)' ? 'the time of writing' : (findings.events.find((e) => e.key === key)?.label ?? key));

@@ -10,7 +10,16 @@ import { type ArticleEvent, type EventMention, WEAK, eventKeyOf, findEvents, phr
 /** The key of the time of writing, the node that "recent" and "next month" order events against. */
 export const NOW = '(now)';
 
-/** One order the text states in words: `before` happened before `after`. */
+/**
+ * One order the text states in words: `before` happened before `after`.
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type StatedOrder } from 'quizkit/node';
+ * const [order]: readonly StatedOrder[] = draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings.orders;
+ * [order!.before, order!.after, order!.cue]; //=> ['hearing', 'vote', 'came after']
+ * ```
+ */
 export interface StatedOrder {
   /** The earlier event's key, or {@link NOW}. */
   readonly before: string;

@@ -6,7 +6,15 @@ import type { Sentence, Token } from '../sentences/sentences.js';
  * One event per head noun: every "meeting" of an article is one meeting.
  */
 
-/** An event the article names. */
+/**
+ * An event the article names.
+ *
+ * @example
+ * ```ts
+ * import type { ArticleEvent } from 'quizkit/node';
+ * const event: ArticleEvent = { key: 'vote', label: 'The vote', bare: 'The vote', sentence: 0 };
+ * ```
+ */
 export interface ArticleEvent {
   /** A key: the head noun, or the commemorated phrase ("end of world war ii"). */
   readonly key: string;

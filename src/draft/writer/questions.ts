@@ -15,10 +15,26 @@ import { isFixedChain, type PartialOrder } from '../temporal/order.js';
  * draft marker and quotes the evidence.
  */
 
-/** The marker every drafted question's explanation starts with; `quizkit validate` reports `TODO` text until the author removes it. */
+/**
+ * The marker every drafted question's explanation starts with; `quizkit validate` reports `TODO` text until the author removes it.
+ *
+ * @example
+ * ```ts
+ * import { DRAFT_MARKER } from 'quizkit/node';
+ * DRAFT_MARKER; //=> 'TODO(draft):'
+ * ```
+ */
 export const DRAFT_MARKER = 'TODO(draft):';
 
-/** A drafted question, as it is written to the module file. */
+/**
+ * A drafted question, as it is written to the module file (module-file data, validated with the whole file).
+ *
+ * @example
+ * ```ts
+ * import { draftModule, type DraftQuestion } from 'quizkit/node';
+ * const questions: readonly DraftQuestion[] = draftModule('Title\n\nPart\n\nAna Ruiz said the plan works.').questions;
+ * ```
+ */
 export type DraftQuestion = Record<string, unknown> & { id: string; type: string };
 
 /** Everything the question writers read. */
