@@ -1,0 +1,59 @@
+/**
+ * `quizkit draft` on 100 KB of text (issue #20: "100 KB of text drafts in
+ * under 2 s"). The text is built from the seed article and the three
+ * hand-labelled articles of tests/draft, their paragraphs repeated under 20
+ * headings, so the module stays within the 100-section limit. Run alone with
+ * `npx tsx bench/draft.ts` (after `npm run build`), or through bench/run.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftModule } from '../dist/node.js';
+import { fmt, median, now, sink, table } from './harness.js';
+
+const ARTICLES = ['seed.txt', 'council-vote.txt', 'product-launch.txt', 'sports-report.txt'];
+
+/** About `bytes` of article text: a title, then parts of the four articles' paragraphs under numbered headings. */
+export function draftBenchText(bytes = 100 * 1024): string {
+  const dir = join(import.meta.dirname, '../tests/draft/articles');
+  // Paragraphs only: lines ending like a sentence (headings are left out).
+  const paragraphs = ARTICLES.flatMap((name) =>
+    readFileSync(join(dir, name), 'utf8')
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .filter((block) => /[.!?”]$/.test(block)),
+  );
+  const parts: string[] = ['A Week of News'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    if (i % Math.ceil(bytes / 20 / 260) === 0) parts.push(`Part ${parts.length}`);
+    const paragraph = paragraphs[i % paragraphs.length]!;
+    parts.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+export function runDraft({ rounds }: { rounds: number }): string {
+  const text = draftBenchText();
+  const bytes = Buffer.byteLength(text);
+  const start = now();
+  const first = draftModule(text, { id: 'bench' });
+  const cold = now() - start;
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const t = now();
+    const draft = draftModule(text, { id: 'bench' });
+    samples.push(now() - t);
+    sink.value += draft.yaml.length;
+    if (draft.yaml !== first.yaml) throw new Error('quizkit draft is not deterministic');
+  }
+  return table(
+    ['input', 'sections', 'questions', 'first call ms', 'median ms', 'min', 'max'],
+    [[`${fmt(bytes / 1024)} KiB`, String(text.split('\n\nPart ').length - 1), String(first.questions.length), fmt(cold), fmt(median(samples)), fmt(Math.min(...samples)), fmt(Math.max(...samples))]],
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 7);
+  console.log(runDraft({ rounds }));
+}
