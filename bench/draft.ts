@@ -5,33 +5,9 @@
  * headings, so the module stays within the 100-section limit. Run alone with
  * `npx tsx bench/draft.ts` (after `npm run build`), or through bench/run.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { draftModule } from '../dist/node.js';
+import { draftBenchText } from './draft-text.js';
 import { fmt, median, now, sink, table } from './harness.js';
-
-const ARTICLES = ['seed.txt', 'council-vote.txt', 'product-launch.txt', 'sports-report.txt'];
-
-/** About `bytes` of article text: a title, then parts of the four articles' paragraphs under numbered headings. */
-export function draftBenchText(bytes = 100 * 1024): string {
-  const dir = join(import.meta.dirname, '../tests/draft/articles');
-  // Paragraphs only: lines ending like a sentence (headings are left out).
-  const paragraphs = ARTICLES.flatMap((name) =>
-    readFileSync(join(dir, name), 'utf8')
-      .split(/\n\s*\n/)
-      .map((block) => block.trim())
-      .filter((block) => /[.!?”]$/.test(block)),
-  );
-  const parts: string[] = ['A Week of News'];
-  let size = parts[0]!.length;
-  for (let i = 0; size < bytes; i++) {
-    if (i % Math.ceil(bytes / 20 / 260) === 0) parts.push(`Part ${parts.length}`);
-    const paragraph = paragraphs[i % paragraphs.length]!;
-    parts.push(paragraph);
-    size += paragraph.length + 2;
-  }
-  return parts.join('\n\n');
-}
 
 export function runDraft({ rounds }: { rounds: number }): string {
   const text = draftBenchText();

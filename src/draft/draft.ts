@@ -1,5 +1,6 @@
 import { slugify } from '../node/build/article.js';
 import { SAFE_ID } from '../schema/common.js';
+import { LIMITS } from '../schema/limits.js';
 import { type Attribution, findAttributions } from './attributions/attributions.js';
 import { type Entity, findEntities } from './entities/entities.js';
 import { findClaims, findFacts } from './facts/facts.js';
@@ -91,6 +92,8 @@ export interface DraftResult {
  *
  * @returns The module file, the questions and the findings.
  *
+ * @throws RangeError When the article has no text, or more sections than a module holds (100).
+ *
  * @example
  * ```ts
  * import { draftModule } from 'quizkit/node';
@@ -104,6 +107,9 @@ export interface DraftResult {
 export function draftModule(text: string, options: DraftOptions = {}): DraftResult {
   const { article, sentences } = readArticleText(text, options.format);
   if (article.sections.length === 0) throw new RangeError('The article has no text to draft from');
+  if (article.sections.length > LIMITS.sectionsPerModule) {
+    throw new RangeError(`The article has ${article.sections.length} sections; a module holds at most ${LIMITS.sectionsPerModule}: split it into several articles`);
+  }
   const entities = findEntities(sentences);
   const attributions = findAttributions(sentences, entities);
   const temporal = findTemporal(sentences);

@@ -192,3 +192,25 @@ describe('issue #20: quizkit draft', () => {
     expect(run.stderr).toContain('not a valid module id');
   });
 });
+
+describe('issue #20: drafts stay within the limits of a module', () => {
+  it('drafts a valid module from 100 KB of text (the benchmark input)', async () => {
+    const { draftBenchText } = await import('../../bench/draft-text.js');
+    const text = draftBenchText();
+    expect(text.length).toBeGreaterThanOrEqual(100 * 1024);
+    const draft = draftModule(text, { id: 'bench' });
+    expect(parseModuleSource(draft.yaml, { file: 'bench.yaml' }).success).toBe(true);
+  }, 60_000);
+
+  it('cuts shouted names and giant words instead of writing an invalid file', () => {
+    const shout = Array.from({ length: 400 }, (_, i) => `Name${i}`).join(' ');
+    const text = `Title\n\nPart\n\n${shout} said the plan works. The ${'x'.repeat(3000)} meeting came after the vote.`;
+    const draft = draftModule(text, { id: 'shout' });
+    expect(parseModuleSource(draft.yaml, { file: 'shout.yaml' }).success).toBe(true);
+  });
+
+  it('refuses an article with more sections than a module holds, with a RangeError', () => {
+    const text = ['Title', ...Array.from({ length: 101 }, (_, i) => `Heading ${i}\n\nText ${i}.`)].join('\n\n');
+    expect(() => draftModule(text)).toThrow(RangeError);
+  });
+});

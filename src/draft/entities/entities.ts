@@ -138,8 +138,10 @@ function capitalisedRuns(tokens: readonly Token[]): Run[] {
   return runs;
 }
 
+/** The longest name kept; a run of capitals longer than this (a shouted paragraph) is cut. */
+const MAX_NAME = 200;
 const words = (tokens: readonly Token[], start: number, end: number, sentence: string) =>
-  sentence.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/['’]s$/u, '');
+  sentence.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/['’]s$/u, '').slice(0, MAX_NAME);
 
 interface Found {
   readonly name: string;

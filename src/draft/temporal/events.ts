@@ -99,7 +99,8 @@ function phrase(sentence: Sentence, head: number): { label: string; bare: string
   // "in Beijing" / "held in Beijing" / "at Wembley" end the bare label.
   const placeAt = tokens.slice(head + 1, last).findIndex((token) => /^(?:in|at|held)$/.test(token.base));
   const bareEnd = placeAt >= 0 ? head + 1 + placeAt : last;
-  const cut = (end: number) => text.slice(tokens[first]!.start, tokens[end - 1]!.end);
+  // At most 300 characters: a label is an option or item text, never a paragraph.
+  const cut = (end: number) => text.slice(tokens[first]!.start, tokens[end - 1]!.end).slice(0, 300);
   const startsWithName = /^\p{Lu}/u.test(tokens[first]!.text) && (tokens.slice(first, head).some((token) => token.possessive) || first < head);
   const finish = (words: string) => (startsWithName && first !== 0 ? words : `The ${words.charAt(0) === words.charAt(0).toUpperCase() && first !== 0 ? words : words.charAt(0).toLowerCase() + words.slice(1)}`);
   return { label: finish(cut(last)), bare: finish(cut(bareEnd)) };
@@ -115,7 +116,7 @@ export interface Events {
 
 /** An event made from a phrase rather than a noun ("the end of World War II"), registered under its own key. */
 export function phraseEvent(events: Map<string, ArticleEvent>, sentence: Sentence, text: string): ArticleEvent {
-  const words = text.replace(/^(?:the|a|an)\s+/i, '');
+  const words = text.replace(/^(?:the|a|an)\s+/i, '').slice(0, 300);
   const key = words.toLowerCase();
   const existing = events.get(key);
   if (existing) return existing;

@@ -1,4 +1,5 @@
 import { quotable, slugify } from '../../node/build/article.js';
+import { LIMITS } from '../../schema/limits.js';
 import type { ArticleSection } from '../../node/build/article.js';
 import type { Attribution } from '../attributions/attributions.js';
 import type { Entity } from '../entities/entities.js';
@@ -53,6 +54,8 @@ const MARK = `${DRAFT_MARKER} check this drafted question against the reading, t
 const quoted = (text: string) => `“${text}”`;
 const lowerFirst = (text: string) => (/^The\b/.test(text) ? `the${text.slice(3)}` : text);
 const short = (text: string) => quotable(text, 200);
+/** A text cut to fit a limit at a word, marked with an ellipsis (explanations quoting many sentences). */
+const fit = (text: string, max: number = LIMITS.longText) => (text.length <= max ? text : `${quotable(text, max - 1)}…`);
 
 /** Unique ids within one list, made from texts. */
 function idMaker(): (text: string) => string {
@@ -84,11 +87,12 @@ function matchingQuestions(inputs: DraftInputs, questionId: (text: string) => st
     const others = inputs.entities.filter((e) => !speakers.includes(e) && !reporters.includes(e));
     const distractors = [...reporters, ...others.filter((e) => kinds.has(e.kind)), ...others.filter((e) => !kinds.has(e.kind))].slice(0, Math.max(2, 4 - speakers.length));
     const actors = [...speakers, ...distractors];
-    if (actors.length < 2) continue;
+    // A matching question holds at most 30 actors and 50 statements; a section with more speakers keeps its first ones.
+    if (actors.length < 2 || speakers.length > LIMITS.actorsPerMatching) continue;
     const statementId = idMaker();
     const statements: Record<string, unknown>[] = [];
     const texts = new Set<string>();
-    for (const a of list) {
+    for (const a of list.slice(0, LIMITS.statementsPerMatching - 1)) {
       const text = short(a.statement);
       if (texts.has(text)) continue;
       texts.add(text);
@@ -104,9 +108,9 @@ function matchingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       prompt: `Match each statement in “${section.heading}” to who made it, as the article attributes it.${none ? ' Choose “none of these” if the article credits it to no one.' : ''}`,
       rule: { name: 'per-statement' },
       ...(none ? { allowNoMatch: true } : {}),
-      actors: actors.map((e) => ({ id: e.id, name: e.name })),
+      actors: actors.slice(0, LIMITS.actorsPerMatching).map((e) => ({ id: e.id, name: fit(e.name, LIMITS.shortText) })),
       statements,
-      explanation: [MARK, 'The article says:', evidence, ...chains].join(' '),
+      explanation: fit([MARK, 'The article says:', evidence, ...chains].join(' ')),
       source: cite(inputs.sentences[list[0]!.sentence]!),
       objectives: ['attribute-positions'],
     });
@@ -152,7 +156,7 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
     // Cite a sentence that orders two events, not one event against the time of writing.
     const cited = sentences[(evidence.find((o) => o.before !== NOW && o.after !== NOW) ?? evidence[0]!).sentence]!;
     const item = idMaker();
-    const items = chain.map((key) => ({ id: item(key), text: events.get(key)!.label }));
+    const items = chain.map((key) => ({ id: item(key), text: fit(events.get(key)!.label, LIMITS.shortText) }));
     const because = [...new Set(evidence.map((o) => o.sentence))].map((i) => {
       const cues = evidence.filter((o) => o.sentence === i).map((o) => quoted(o.cue));
       return `${cues.join(', ')} in ${quoted(sentences[i]!.text)}`;
@@ -164,7 +168,7 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       rule: { name: 'pairwise-order' },
       items,
       correctOrder: items.map((i) => i.id),
-      explanation: `${MARK} Each pair is ordered by the text: ${because.join('; ')}.`,
+      explanation: fit(`${MARK} Each pair is ordered by the text: ${because.join('; ')}.`),
       source: cite(cited),
       objectives: ['order-events'],
     };
@@ -183,7 +187,7 @@ function factQuestions(inputs: DraftInputs, questionId: (text: string) => string
     const base = { explanation: `${MARK} The article says: ${quoted(sentence.text)}`, source: cite(sentence) };
     if (fact.kind === 'participants') {
       const wrong = people.filter((p) => !fact.people.includes(p)).slice(0, 2);
-      if (wrong.length === 0) continue;
+      if (wrong.length === 0 || fact.people.length + wrong.length > LIMITS.optionsPerQuestion) continue;
       questions.push({
         id: questionId(`who-took-part-${fact.event.key}`),
         type: 'multiple-choice',
@@ -238,7 +242,7 @@ function hedgeQuestion(inputs: DraftInputs, questionId: (text: string) => string
       prompt: 'Which of these does the article present as expected, possible or still open, rather than as something that happened? Choose all that apply.',
       rule: { name: 'right-minus-wrong' },
       options,
-      explanation: `${MARK} The hedged ones say ${hedged.map((c) => quoted(c.hedge!)).join(', ')}; the others are reported as fact.`,
+      explanation: fit(`${MARK} The hedged ones say ${hedged.map((c) => quoted(c.hedge!)).join(', ')}; the others are reported as fact.`),
       source: { section: sentence.section.id, quote: first.text },
       objectives: ['separate-report-from-outlook'],
     },
@@ -255,11 +259,12 @@ function hedgeQuestion(inputs: DraftInputs, questionId: (text: string) => string
  */
 export function draftQuestions(inputs: DraftInputs): DraftQuestion[] {
   const questionId = idMaker();
+  // One quiz holds at most 200 questions: a longer article keeps the first 200 of the fixed order.
   return [
     ...matchingQuestions(inputs, questionId),
     ...reporterQuestions(inputs, questionId),
     ...orderingQuestions(inputs, questionId),
     ...factQuestions(inputs, questionId),
     ...hedgeQuestion(inputs, questionId),
-  ];
+  ].slice(0, LIMITS.questionsPerQuiz);
 }
