@@ -20,7 +20,7 @@ export interface ArticleEvent {
   readonly key: string;
   /** A short label for a question, made from its fullest mention ("The military parade in Beijing"). */
   readonly label: string;
-  /** The label without its place ("The military parade"), for a question on where it was held. */
+  /** The label without the phrases after the noun ("The military parade"): a prompt or option that gives away no place or name. */
   readonly bare: string;
   /** The first sentence that names it. */
   readonly sentence: number;
@@ -96,9 +96,8 @@ function phrase(sentence: Sentence, head: number): { label: string; bare: string
   }
   // A phrase does not end on a preposition ("the meeting held in").
   while (last > head + 1 && PREPOSITIONS.has(tokens[last - 1]!.base.toLowerCase())) last--;
-  // "in Beijing" / "held in Beijing" / "at Wembley" end the bare label.
-  const placeAt = tokens.slice(head + 1, last).findIndex((token) => /^(?:in|at|held)$/.test(token.base));
-  const bareEnd = placeAt >= 0 ? head + 1 + placeAt : last;
+  // The bare label stops at the noun, unless a possessive name already leads it ("North Korea’s 80th founding anniversary").
+  const bareEnd = head + 1;
   // At most 300 characters: a label is an option or item text, never a paragraph.
   const cut = (end: number) => text.slice(tokens[first]!.start, tokens[end - 1]!.end).slice(0, 300);
   const startsWithName = /^\p{Lu}/u.test(tokens[first]!.text) && (tokens.slice(first, head).some((token) => token.possessive) || first < head);

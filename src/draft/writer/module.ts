@@ -48,6 +48,27 @@ function fallbackQuestion(article: Article): DraftQuestion {
 }
 
 /**
+ * The drafted questions in one quiz per kind, so that no question's options
+ * give away another's answer (a label naming a place, a clause naming a
+ * reporter): who said what, orders, facts, and reported vs expected.
+ */
+function quizzesOf(questions: readonly DraftQuestion[]): { id: string; title: string; questions: DraftQuestion[] }[] {
+  const kinds: { id: string; title: string; objectives: string[] }[] = [
+    { id: 'who-said-what', title: 'Who said what (drafted: review before use)', objectives: ['attribute-positions'] },
+    { id: 'order-of-events', title: 'The order of events (drafted: review before use)', objectives: ['order-events'] },
+    { id: 'facts', title: 'Who, where and what (drafted: review before use)', objectives: ['identify-actors'] },
+    { id: 'reported-or-expected', title: 'Reported or expected (drafted: review before use)', objectives: ['separate-report-from-outlook'] },
+  ];
+  const objectiveOf = (q: DraftQuestion) => ((q.objectives as string[] | undefined) ?? [])[0];
+  // A question on what an event commemorated assesses the order of events, but its options are facts.
+  const kindOf = (q: DraftQuestion) => (q.id.startsWith('commemorated-') ? 'facts' : (kinds.find((k) => k.objectives.includes(objectiveOf(q) ?? ''))?.id ?? 'facts'));
+  const quizzes = kinds
+    .map((kind) => ({ id: kind.id, title: kind.title, questions: questions.filter((q) => kindOf(q) === kind.id) }))
+    .filter((quiz) => quiz.questions.length > 0);
+  return quizzes.length ? quizzes : [{ id: 'draft', title: 'Drafted questions (review before use)', questions: [...questions] }];
+}
+
+/**
  * The YAML text of the drafted module, ending with a newline.
  *
  * @param parts The module id, the article, the drafted questions and the unstated orders.
@@ -67,7 +88,7 @@ export function renderDraftModule(parts: ModuleFileParts): string {
     objectives: Object.keys(OBJECTIVES)
       .filter((id) => used.includes(id))
       .map((id) => ({ id, text: OBJECTIVES[id]! })),
-    quizzes: [{ id: 'draft', title: 'Drafted questions (review before use)', questions }],
+    quizzes: quizzesOf(questions),
   };
   const header = [
     `# Drafted by \`quizkit draft${parts.from ? ` ${parts.from}` : ''}\`. Every question's explanation starts with`,

@@ -98,7 +98,9 @@ function matchingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       texts.add(text);
       statements.push({ id: statementId(text), text, actor: a.actor.id });
     }
-    const none = inputs.claims.find((c) => !c.hedge && !attributed.has(c.sentence) && inputs.sentences[c.sentence]!.section === section);
+    // A "none of these" statement naming one of the actors would exclude that actor by itself.
+    const namesAnActor = (text: string) => actors.some((e) => text.toLowerCase().includes(e.name.toLowerCase()) || (e.kind === 'person' && e.name.split(/\s+/).some((w) => new RegExp(`\\b${w.replace(/[^\p{L}]/gu, '')}\\b`, 'u').test(text))));
+    const none = inputs.claims.find((c) => !c.hedge && !attributed.has(c.sentence) && inputs.sentences[c.sentence]!.section === section && !namesAnActor(c.text));
     if (none) statements.push({ id: statementId(none.text), text: short(none.text), actor: null, feedback: 'The article states this itself; it credits it to no one.' });
     const evidence = [...new Set(list.map((a) => a.sentence))].map((i) => quoted(inputs.sentences[i]!.text)).join(' ');
     const chains = list.filter((a) => a.reportedBy).map((a) => `${a.reportedBy!.actor.name} (${a.reportedBy!.verb}) reports what ${a.actor.name} said (${a.verb}); the statement is ${a.actor.name}’s.`);
@@ -131,7 +133,8 @@ function reporterQuestions(inputs: DraftInputs, questionId: (text: string) => st
         {
           id: questionId(`reported-by-${reporter.id}`),
           type: 'single-choice',
-          prompt: `The article credits ${a.actor.name} with ${quoted(short(a.statement))}. Who does it say reported or confirmed this?`,
+          // The prompt does not name the speaker: the speaker is the distractor that tells the two roles apart.
+          prompt: `Who does the article say reported or confirmed this statement: ${quoted(short(a.statement))}?`,
           options: [
             { id: option(reporter.id), text: reporter.name, correct: true },
             { id: option(a.actor.id), text: a.actor.name, feedback: `${a.actor.name} made the statement (${a.verb}); the article says ${reporter.name} reported it (${a.reportedBy!.verb}).` },
@@ -143,6 +146,20 @@ function reporterQuestions(inputs: DraftInputs, questionId: (text: string) => st
         },
       ];
     });
+}
+
+/**
+ * Two option texts for two events, of similar length: the bare labels, or
+ * just "The <noun>" when one bare label is much longer (a longer key is a
+ * clue: lint's longest-key).
+ */
+function balanced(a: ArticleEvent, b: ArticleEvent): [string, string] {
+  const [x, y] = [a.bare, b.bare];
+  const long = Math.max(x.length, y.length);
+  const shortest = Math.min(x.length, y.length);
+  if (long < shortest * 1.25 || long - shortest < 12) return [fit(x, LIMITS.shortText), fit(y, LIMITS.shortText)];
+  const noun = (e: ArticleEvent) => (e.key.includes(' ') ? e.bare : `The ${e.key}`);
+  return [fit(noun(a), LIMITS.shortText), fit(noun(b), LIMITS.shortText)];
 }
 
 /** One ordering question per maximal chain of fixed pairs. */
@@ -161,6 +178,21 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       const cues = evidence.filter((o) => o.sentence === i).map((o) => quoted(o.cue));
       return `${cues.join(', ')} in ${quoted(sentences[i]!.text)}`;
     });
+    const explanation = fit(`${MARK} Each pair is ordered by the text: ${because.join('; ')}.`);
+    if (chain.length === 2) {
+      // Two events make a poor ordering question (lint's two-item-ordering): ask which came first.
+      return [
+        {
+          id: questionId(`which-first-${slugify(chain[0]!)}-or-${slugify(chain[1]!)}`),
+          type: 'single-choice',
+          prompt: 'Which of these happened first, as the article states it?',
+          options: balanced(events.get(chain[0]!)!, events.get(chain[1]!)!).map((text, i) => ({ id: items[i]!.id, text, ...(i === 0 ? { correct: true } : {}) })),
+          explanation,
+          source: cite(cited),
+          objectives: ['order-events'],
+        },
+      ];
+    }
     const question: DraftQuestion = {
       id: questionId(`order-${slugify(chain[0]!)}-to-${slugify(chain[chain.length - 1]!)}`),
       type: 'ordering',
@@ -168,7 +200,7 @@ function orderingQuestions(inputs: DraftInputs, questionId: (text: string) => st
       rule: { name: 'pairwise-order' },
       items,
       correctOrder: items.map((i) => i.id),
-      explanation: fit(`${MARK} Each pair is ordered by the text: ${because.join('; ')}.`),
+      explanation,
       source: cite(cited),
       objectives: ['order-events'],
     };
@@ -186,6 +218,8 @@ function factQuestions(inputs: DraftInputs, questionId: (text: string) => string
     const option = idMaker();
     const base = { explanation: `${MARK} The article says: ${quoted(sentence.text)}`, source: cite(sentence) };
     if (fact.kind === 'participants') {
+      // Two questions on who took part, with the same people as options, answer each other: the first one only.
+      if (questions.some((q) => q.id.startsWith('who-took-part'))) continue;
       const wrong = people.filter((p) => !fact.people.includes(p)).slice(0, 2);
       if (wrong.length === 0 || fact.people.length + wrong.length > LIMITS.optionsPerQuestion) continue;
       questions.push({
@@ -215,7 +249,7 @@ function factQuestions(inputs: DraftInputs, questionId: (text: string) => string
         id: questionId(`commemorated-${fact.event.key}`),
         type: 'single-choice',
         prompt: `What does the article say ${lowerFirst(fact.event.bare)} commemorated?`,
-        options: [{ id: option(fact.commemorated.key), text: fact.commemorated.label, correct: true }, ...wrong.map((e) => ({ id: option(e.key), text: e.label }))],
+        options: [{ id: option(fact.commemorated.key), text: fact.commemorated.label, correct: true }, ...wrong.map((e) => ({ id: option(e.key), text: e.bare }))],
         ...base,
         objectives: ['order-events'],
       });
@@ -228,7 +262,11 @@ function factQuestions(inputs: DraftInputs, questionId: (text: string) => string
 function hedgeQuestion(inputs: DraftInputs, questionId: (text: string) => string): DraftQuestion[] {
   const hedged = inputs.claims.filter((c) => c.hedge).slice(0, 3);
   const attributed = new Set(inputs.attributions.map((a) => a.sentence));
-  const reported = inputs.claims.filter((c) => !c.hedge && !attributed.has(c.sentence) && !/^(?:In conclusion|As the world)/.test(c.text)).slice(0, 3);
+  // Sentences that state an order answer the ordering questions; quoting them here would give those answers away.
+  const ordering = new Set(inputs.orders.map((o) => o.sentence));
+  const reported = inputs.claims
+    .filter((c) => !c.hedge && !attributed.has(c.sentence) && !ordering.has(c.sentence) && !/^(?:In conclusion|As the world)/.test(c.text))
+    .slice(0, 3);
   if (hedged.length === 0 || reported.length === 0) return [];
   const option = idMaker();
   const options = [...hedged.map((c) => ({ id: option(c.text), text: short(c.text), correct: true })), ...reported.map((c) => ({ id: option(c.text), text: short(c.text) }))];
