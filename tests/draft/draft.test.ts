@@ -224,3 +224,12 @@ describe('issue #20: drafts stay within the limits of a module', () => {
     expect(() => draftModule(text)).toThrow(RangeError);
   });
 });
+
+describe('issue #20: docs/authoring.md shows the seed article’s report as it is', () => {
+  it('its report block is what quizkit draft --report prints', async () => {
+    const markdown = readFileSync(join(root, 'docs/authoring.md'), 'utf8');
+    const block = /### The report\n[\s\S]*?```text\n([\s\S]*?)```/.exec(markdown)?.[1];
+    const run = await inProcess(['draft', join(root, 'tests/draft/articles/seed.txt'), '--report']);
+    expect(block).toBe(run.stdout);
+  });
+});
