@@ -21,9 +21,9 @@ export const NOW = '(now)';
  * ```
  */
 export interface StatedOrder {
-  /** The earlier event's key, or {@link NOW}. */
+  /** The earlier event's key, or `(now)`, the time of writing. */
   readonly before: string;
-  /** The later event's key, or {@link NOW}. */
+  /** The later event's key, or `(now)`, the time of writing. */
   readonly after: string;
   /** The cue, verbatim ("comes shortly after", "next month"). */
   readonly cue: string;
