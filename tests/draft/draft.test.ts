@@ -48,6 +48,18 @@ const LABELLED: Record<string, { attributions: Label[]; orders: [string, string]
     ],
     orders: [['conference', 'launch']],
   },
+  // Written after the rules above, as a held-out check: its first draft found 3 of these 5 (all 3 right); the rules
+  // were then widened (a pronoun after direct speech, "parent group X", "Board member", "according to the X").
+  'school-board.txt': {
+    attributions: [
+      { actor: 'Laura Chen', says: 'more bus drivers' },
+      { actor: 'Laura Chen', says: 'We cannot move the bell without the buses' },
+      { actor: 'Families First', says: 'the delay', reportedBy: 'Maple Gazette' },
+      { actor: 'Raj Patel', says: 'the survey was too small' },
+      { actor: 'Carla Gomez', says: 'staff supported the change' },
+    ],
+    orders: [['survey', 'vote']],
+  },
   'sports-report.txt': {
     attributions: [
       { actor: 'Dana Kim', says: 'trained for set pieces' },

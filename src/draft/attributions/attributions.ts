@@ -105,14 +105,21 @@ function directSpeech(sentence: Sentence, entities: Entities): Attribution | und
   if (after < 0) return undefined;
   const verbFirst = VERBS.has(lowered(tokens[after])!) ? mentions.find((m) => m.start === after + 1) : undefined;
   const subject = verbFirst ?? mentions.find((m) => m.start === after && VERBS.has(lowered(tokens[m.end])!));
-  if (!subject) return undefined;
-  const verb = verbFirst ? tokens[after]!.text : tokens[subject.end]!.text;
-  return { sentence: sentence.index, actor: subject.entity, verb, statement: quote[1]!.trim(), reportedBy: undefined };
+  if (subject) {
+    const verb = verbFirst ? tokens[after]!.text : tokens[subject.end]!.text;
+    return { sentence: sentence.index, actor: subject.entity, verb, statement: quote[1]!.trim(), reportedBy: undefined };
+  }
+  // `“…,” she said.`: the one person just named.
+  if (/^(?:he|she)$/i.test(tokens[after]?.base ?? '') && VERBS.has(lowered(tokens[after + 1])!)) {
+    const speaker = pronounSpeaker(sentence, 0, entities);
+    if (speaker) return { sentence: sentence.index, actor: speaker, verb: tokens[after + 1]!.text, statement: quote[1]!.trim(), reportedBy: undefined };
+  }
+  return undefined;
 }
 
 /** The medium of "as stated in X" / "as reported by X" / "according to X" in a sentence, and where that rider starts. */
 function rider(sentence: Sentence, entities: Entities): { reporter: Reporter; at: number; end: number } | undefined {
-  const match = /(?:,\s*)?\b(as (?:stated|reported|said) (?:in|by)|according to)\s+/i.exec(sentence.text);
+  const match = /(?:,\s*)?\b(as (?:stated|reported|said) (?:in|by)|according to)\s+(?:the\s+)?/i.exec(sentence.text);
   if (!match) return undefined;
   const from = match.index + match[0].length;
   const mention = (entities.bySentence.get(sentence.index) ?? []).find((m) => sentence.tokens[m.start]!.start === from);

@@ -65,7 +65,7 @@ const TITLE_WORDS = new Set(
   ('minister president premier chancellor secretary mayor councillor councilor senator governor chair chairman chairwoman director ' +
     'ceo cfo cto executive coach captain manager judge king queen prince dr mr mrs ms general ambassador spokesperson spokesman spokeswoman officer ' +
     'chief commissioner representative leader founder striker forward midfielder goalkeeper defender quarterback head analyst engineer ' +
-    'keeper winger guard pitcher treasurer clerk superintendent professor')
+    'keeper winger guard pitcher treasurer clerk superintendent professor member')
     .split(' '),
 );
 const MEDIUM_WORDS = new Set('news times post journal agency herald tribune gazette reuters afp ap bbc cnn xinhua kcna tv radio press daily telegraph guardian'.split(' '));
@@ -75,6 +75,8 @@ const ORGANIZATION_WORDS = new Set(
     'commission board bank group labs technologies systems authority government parliament congress assembly institute foundation')
     .split(' '),
 );
+/** Lower-case nouns that say the name after them is an organisation. */
+const GROUP_NOUNS = new Set('group union club company firm agency party association charity campaign coalition organisation organization team'.split(' '));
 /** Capitalised words that open a sentence without naming anything. */
 const OPENERS = new Set(
   ('the a an in this that these those it its during after before looking as on at for with while when once then later earlier but and ' +
@@ -169,6 +171,10 @@ function classify(sentence: Sentence, run: Run, known: ReturnType<typeof comprom
     return { name: words(tokens, run.start, run.end, text), kind: 'person', title: words(tokens, first, before + 1, text), start: run.start, end: run.end };
   }
   const name = words(tokens, run.start, run.end, text);
+  // A lower-case kind just before the run: "parent group Families First", "the firm Acme".
+  if (before >= 0 && GROUP_NOUNS.has(lower(before)) && /^\p{Ll}/u.test(tokens[before]!.base)) {
+    return { name, kind: 'organization', title: undefined, start: run.start, end: run.end };
+  }
   const runWords = tokens.slice(run.start, run.end).map((token) => token.base.toLowerCase());
   // "Chinese media", "state media".
   const next = tokens[run.end];

@@ -40,7 +40,7 @@ const STRONG = new Map<string, string>(
   (
     'meeting summit parade anniversary vote launch release match game final election ceremony conference talks visit hearing session ' +
     'debate tournament race celebration festival announcement unveiling presentation interview derby semifinal semi-final rally protest ' +
-    'referendum signing inauguration trial keynote opening kickoff kick-off premiere'
+    'referendum signing inauguration trial keynote opening kickoff kick-off premiere survey audit inspection'
   )
     .split(' ')
     .map((noun) => [noun, noun]),
