@@ -9,16 +9,16 @@ import { draftModule } from '../dist/node.js';
 import { draftBenchText } from './draft-text.js';
 import { fmt, median, now, sink, table } from './harness.js';
 
-export function runDraft({ rounds }: { rounds: number }): string {
+export async function runDraft({ rounds }: { rounds: number }): Promise<string> {
   const text = draftBenchText();
   const bytes = Buffer.byteLength(text);
   const start = now();
-  const first = draftModule(text, { id: 'bench' });
+  const first = await draftModule(text, { id: 'bench' });
   const cold = now() - start;
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const t = now();
-    const draft = draftModule(text, { id: 'bench' });
+    const draft = await draftModule(text, { id: 'bench' });
     samples.push(now() - t);
     sink.value += draft.yaml.length;
     if (draft.yaml !== first.yaml) throw new Error('quizkit draft is not deterministic');
@@ -31,5 +31,5 @@ export function runDraft({ rounds }: { rounds: number }): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 7);
-  console.log(runDraft({ rounds }));
+  console.log(await runDraft({ rounds }));
 }

@@ -75,6 +75,6 @@ if (only.has('files')) {
 }
 if (only.has('draft')) {
   console.log('\n## Drafting from an article (100 KB)\n');
-  console.log(runDraft({ rounds }));
+  console.log(await runDraft({ rounds }));
 }
 console.log(`\nload average at end ${load()} (checksum ${sink.value.toPrecision(6)})`);

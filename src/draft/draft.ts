@@ -2,7 +2,7 @@ import { slugify } from '../node/build/article.js';
 import { SAFE_ID } from '../schema/common.js';
 import { LIMITS } from '../schema/limits.js';
 import { type Attribution, findAttributions } from './attributions/attributions.js';
-import { type Entity, findEntities } from './entities/entities.js';
+import { type Entity, findEntities, type Nlp } from './entities/entities.js';
 import { findClaims, findFacts } from './facts/facts.js';
 import { readArticleText } from './sentences/sentences.js';
 import { findTemporal, type StatedOrder } from './temporal/cues.js';
@@ -10,6 +10,14 @@ import { type ArticleEvent, eventKeyOf } from './temporal/events.js';
 import { buildPartialOrder } from './temporal/order.js';
 import { renderDraftModule } from './writer/module.js';
 import { type DraftQuestion, draftQuestions } from './writer/questions.js';
+
+let nlpLoaded: Promise<Nlp> | undefined;
+/**
+ * compromise, loaded on the first draft: it takes about half a second to
+ * load, which every other user of `quizkit/node` (and every other CLI
+ * command) would otherwise pay.
+ */
+const loadNlp = (): Promise<Nlp> => (nlpLoaded ??= import('compromise').then((module) => module.default));
 
 /**
  * Options of {@link draftModule}.
@@ -35,7 +43,7 @@ export interface DraftOptions {
  * @example
  * ```ts
  * import { draftModule, type DraftFindings } from 'quizkit/node';
- * const findings: DraftFindings = draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings;
+ * const findings: DraftFindings = (await draftModule('Title\n\nPart\n\nThe vote came after the hearing.')).findings;
  * findings.chains; //=> [['hearing', 'vote']]
  * ```
  */
@@ -64,7 +72,7 @@ export interface DraftFindings {
  * @example
  * ```ts
  * import { draftModule, type DraftResult } from 'quizkit/node';
- * const draft: DraftResult = draftModule('Title\n\nPart\n\nThe vote came after the hearing.', { id: 'vote' });
+ * const draft: DraftResult = await draftModule('Title\n\nPart\n\nThe vote came after the hearing.', { id: 'vote' });
  * draft.yaml.startsWith('# Drafted by `quizkit draft`'); //=> true
  * ```
  */
@@ -85,12 +93,13 @@ export interface DraftResult {
  * clauses it hedges. Every question cites a section with a verbatim quote,
  * and its explanation starts with `TODO(draft):` so `quizkit validate` reports
  * it until the author has checked it. Pure and deterministic: the same text
- * gives the same file, byte for byte.
+ * gives the same file, byte for byte. Asynchronous only because it loads
+ * the language library on first use.
  *
  * @param text The article, Markdown or plain text.
  * @param options The module id, the article's file name and how to read it.
  *
- * @returns The module file, the questions and the findings.
+ * @returns A promise of the module file, the questions and the findings.
  *
  * @throws RangeError When the article has no text, or more sections than a module holds (100).
  *
@@ -99,18 +108,19 @@ export interface DraftResult {
  * import { draftModule } from 'quizkit/node';
  *
  * const text = 'Council votes\n\nThe vote\n\nMayor Ana Ruiz said the budget was balanced. Councillor Ben Ode warned that fees would rise.';
- * const draft = draftModule(text, { id: 'council' });
+ * const draft = await draftModule(text, { id: 'council' });
  * draft.findings.attributions.map((a) => a.actor.name); //=> ['Ana Ruiz', 'Ben Ode']
  * draft.yaml.includes('TODO(draft):'); //=> true
  * ```
  */
-export function draftModule(text: string, options: DraftOptions = {}): DraftResult {
+export async function draftModule(text: string, options: DraftOptions = {}): Promise<DraftResult> {
+  const nlp = await loadNlp();
   const { article, sentences } = readArticleText(text, options.format);
   if (article.sections.length === 0) throw new RangeError('The article has no text to draft from');
   if (article.sections.length > LIMITS.sectionsPerModule) {
     throw new RangeError(`The article has ${article.sections.length} sections; a module holds at most ${LIMITS.sectionsPerModule}: split it into several articles`);
   }
-  const entities = findEntities(sentences);
+  const entities = findEntities(sentences, nlp);
   const attributions = findAttributions(sentences, entities);
   const temporal = findTemporal(sentences);
   const order = buildPartialOrder([...temporal.events.keys()], temporal.orders);

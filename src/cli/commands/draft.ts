@@ -67,7 +67,7 @@ export async function draftCommand(args: readonly string[], io: CliIo): Promise<
   const markdown = /^\.(md|markdown)$/i.test(extname(articlePath));
   let draft;
   try {
-    draft = draftModule(text, { ...(id ? { id } : {}), from: shownPath(io.cwd, articlePath), ...(markdown ? { format: 'markdown' as const } : {}) });
+    draft = await draftModule(text, { ...(id ? { id } : {}), from: shownPath(io.cwd, articlePath), ...(markdown ? { format: 'markdown' as const } : {}) });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(`${from}: ${error.message}`, 'Give an article with a title and paragraphs');
     throw error;

@@ -30,7 +30,7 @@ export interface Reporter {
  * @example
  * ```ts
  * import { draftModule, type Attribution } from 'quizkit/node';
- * const [first]: readonly Attribution[] = draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.').findings.attributions;
+ * const [first]: readonly Attribution[] = (await draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.')).findings.attributions;
  * [first!.actor.name, first!.verb, first!.statement]; //=> ['Ana Ruiz', 'said', 'the plan works']
  * ```
  */

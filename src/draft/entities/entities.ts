@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 import { slugify } from '../../node/build/article.js';
 import type { Sentence, Token } from '../sentences/sentences.js';
 
@@ -8,6 +8,9 @@ import type { Sentence, Token } from '../sentences/sentences.js';
  * Names are runs of capitalised words; `compromise` classifies the ones no
  * rule here recognises (a title, a medium's or an organisation's word).
  */
+
+/** compromise's entry function, passed in: it is loaded on first use, so importing `quizkit/node` does not load it. */
+export type Nlp = typeof nlpType;
 
 /**
  * What an entity is.
@@ -26,7 +29,7 @@ export type EntityKind = 'person' | 'place' | 'organization' | 'medium';
  * @example
  * ```ts
  * import { draftModule, type Entity } from 'quizkit/node';
- * const [mayor]: readonly Entity[] = draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.').findings.entities;
+ * const [mayor]: readonly Entity[] = (await draftModule('Title\n\nPart\n\nMayor Ana Ruiz said the plan works.')).findings.entities;
  * [mayor!.name, mayor!.kind, mayor!.title]; //=> ['Ana Ruiz', 'person', 'Mayor']
  * ```
  */
@@ -93,7 +96,7 @@ const normal = (text: string) => text.replace(/['’]s$/u, '').replace(/[.,;:]+$
  * article: the same classes on the test articles, and 100 KB of text costs
  * the distinct names (hundreds) instead of every word (a second).
  */
-function compromiseNames(candidates: readonly string[]): { people: Set<string>; places: Set<string>; organizations: Set<string> } {
+function compromiseNames(nlp: Nlp, candidates: readonly string[]): { people: Set<string>; places: Set<string>; organizations: Set<string> } {
   const doc = nlp(candidates.map((name) => `${name} is here.`).join(' '));
   const names = (list: string[]) => new Set(list.map(normal));
   return {
@@ -195,16 +198,17 @@ function classify(sentence: Sentence, run: Run, known: ReturnType<typeof comprom
  * the name ("Wang", "Wang Yi’s").
  *
  * @param sentences The sentences, as `readArticleText` gives them.
+ * @param nlp compromise, which classifies the names no rule here recognises.
  *
  * @returns The entities in order of first mention, and the mentions by sentence.
  */
-export function findEntities(sentences: readonly Sentence[]): Entities {
+export function findEntities(sentences: readonly Sentence[], nlp: Nlp): Entities {
   const runsOf = sentences.map((sentence) => capitalisedRuns(sentence.tokens));
   const candidates = new Set<string>();
   sentences.forEach((sentence, i) => {
     for (const run of runsOf[i]!) candidates.add(words(sentence.tokens, run.start, run.end, sentence.text));
   });
-  const known = compromiseNames([...candidates].sort());
+  const known = compromiseNames(nlp, [...candidates].sort());
   const byKey = new Map<string, { entity: Entity; order: number }>();
   const found: { sentence: Sentence; found: Found }[] = [];
   const unresolved: { sentence: Sentence; run: Run }[] = [];

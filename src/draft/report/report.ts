@@ -11,7 +11,7 @@ import type { DraftFindings } from '../draft.js';
  * @example
  * ```ts
  * import { draftModule, formatDraftReport } from 'quizkit/node';
- * const report = formatDraftReport(draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings);
+ * const report = formatDraftReport((await draftModule('Title\n\nPart\n\nThe vote came after the hearing.')).findings);
  * report.includes('“came after”: The hearing → The vote'); //=> true
  * ```
  */

@@ -16,7 +16,7 @@ export const NOW = '(now)';
  * @example
  * ```ts
  * import { draftModule, type StatedOrder } from 'quizkit/node';
- * const [order]: readonly StatedOrder[] = draftModule('Title\n\nPart\n\nThe vote came after the hearing.').findings.orders;
+ * const [order]: readonly StatedOrder[] = (await draftModule('Title\n\nPart\n\nThe vote came after the hearing.')).findings.orders;
  * [order!.before, order!.after, order!.cue]; //=> ['hearing', 'vote', 'came after']
  * ```
  */

@@ -33,7 +33,7 @@ export const DRAFT_MARKER = 'TODO(draft):';
  * @example
  * ```ts
  * import { draftModule, type DraftQuestion } from 'quizkit/node';
- * const questions: readonly DraftQuestion[] = draftModule('Title\n\nPart\n\nAna Ruiz said the plan works.').questions;
+ * const questions: readonly DraftQuestion[] = (await draftModule('Title\n\nPart\n\nAna Ruiz said the plan works.')).questions;
  * ```
  */
 export type DraftQuestion = Record<string, unknown> & { id: string; type: string };
