@@ -1,4 +1,5 @@
 import { buildCommand, BUILD_HELP } from './commands/build.js';
+import { draftCommand, DRAFT_HELP } from './commands/draft.js';
 import { newCommand, NEW_HELP } from './commands/new.js';
 import { playCommand, PLAY_HELP } from './commands/play.js';
 import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
@@ -20,6 +21,7 @@ Usage: quizkit <command> [options]
 
 Commands:
   new module <id> --from <article>   start a module file from an article
+  draft <article>                    draft grounded questions from an article, for review
   validate <files or folders…>       report every problem as file:line:column  code  message
   lint [files or folders…]           item-writing warnings (clues, cueing, hidden penalties); --strict fails on any
   play <module file or id>           take a quiz in the terminal, then see the scored result
@@ -41,6 +43,7 @@ Exit status: 0 success, 1 invalid input (a module or responses), 2 usage error.`
 
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   new: { run: newCommand, help: NEW_HELP },
+  draft: { run: draftCommand, help: DRAFT_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
   play: { run: playCommand, help: PLAY_HELP },

@@ -24,3 +24,18 @@ export {
   type LintOptions,
   type LintWarning,
 } from './lint/index.js';
+export {
+  DRAFT_MARKER,
+  draftModule,
+  formatDraftReport,
+  type ArticleEvent,
+  type Attribution,
+  type DraftFindings,
+  type DraftOptions,
+  type DraftQuestion,
+  type DraftResult,
+  type Entity,
+  type EntityKind,
+  type Reporter,
+  type StatedOrder,
+} from '../draft/index.js';

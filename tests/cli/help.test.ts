@@ -41,7 +41,7 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
 
     const none = await inProcess([]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, validate, lint, play, score, build, preview, serve, export, import, stats)\n');
+    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, draft, validate, lint, play, score, build, preview, serve, export, import, stats)\n');
 
     const value = await inProcess(['play', 'north-korea-china', '--answers']);
     expect(value.status).toBe(2);
