@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { QuizIssue } from '../../errors/quiz-validation-error.js';
 import { parseFraction } from '../../fraction/fraction.js';
@@ -8,8 +7,8 @@ import { parseModuleBytes } from '../../node/load.js';
 import { readModuleFileBytes } from '../../node/read-file.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output, printable, UsageError } from '../io.js';
-import { ioReason, notAFile, requirePath } from '../load.js';
-import { type Unreadable, moduleFilesUnder } from '../module-files.js';
+import { ioReason, notAFile } from '../load.js';
+import { type Unreadable, moduleFilesNamed } from '../module-files.js';
 
 export const LINT_HELP = `Usage: quizkit lint [files or folders…] [--strict] [--json] [--wrong-tick-threshold <share>]
 
@@ -44,34 +43,6 @@ input (as for validate).
 Examples:
   quizkit lint
   quizkit lint --strict quizzes/north-korea-china.yaml`;
-
-/** The module files named by the arguments, as validate finds them. */
-function filesFrom(targets: readonly string[], io: CliIo, unreadable: Unreadable[]): string[] {
-  const files: string[] = [];
-  for (const target of targets) {
-    const absolute = requirePath(io.cwd, target, 'Path', 'lint');
-    if (statSync(absolute).isDirectory()) {
-      const found = unreadable.length;
-      const inside = moduleFilesUnder(absolute, target, unreadable);
-      if (inside.length === 0 && unreadable.length === found) {
-        throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
-      }
-      files.push(...inside);
-    } else {
-      // Checked before anything opens it: opening a FIFO waits for a writer, forever.
-      const kind = notAFile(absolute);
-      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
-      files.push(target);
-    }
-  }
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    const path = resolve(io.cwd, file);
-    if (seen.has(path)) return false;
-    seen.add(path);
-    return true;
-  });
-}
 
 /** A file's text, its issues when it cannot even be decoded, or why it cannot be read. */
 async function readText(cwd: string, file: string): Promise<{ text: string } | { issues: readonly QuizIssue[] } | { unreadable: string }> {
@@ -110,7 +81,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   }
 
   const unreadable: Unreadable[] = [];
-  const files = filesFrom(positionals.length > 0 ? positionals : ['quizzes'], io, unreadable);
+  const files = moduleFilesNamed(io.cwd, positionals.length > 0 ? positionals : ['quizzes'], 'lint', unreadable);
   const texts: { file: string; text: string }[] = [];
   const undecodable: LintedFile[] = [];
   for (const file of files) {
