@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { DeepReadonly, Question, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from '../scoring/registry.js';
 import type { Responses } from '../scoring/responses.js';
 import { AttemptError } from './errors.js';
@@ -8,7 +8,7 @@ import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guard
 import { hashQuiz } from './hash.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 type AnyQuestion = DeepReadonly<Question>;
 
 /** The longest seed accepted, in characters. */

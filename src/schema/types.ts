@@ -352,3 +352,19 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
     : T extends object
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
+
+/**
+ * A quiz as every scoring and delivery function reads it: a parsed {@link Quiz}
+ * or one written `as const` (a built-in module's), readonly all the way down.
+ * It is `DeepReadonly<Quiz>` under a name, so signatures link here instead of
+ * spelling the whole shape out.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyQuiz } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz: ReadonlyQuiz = northKoreaChina.quizzes[1];
+ * quiz.questions.length; //=> 9
+ * ```
+ */
+export interface ReadonlyQuiz extends DeepReadonly<Quiz> {}

@@ -1,5 +1,5 @@
 import { ONE, ZERO, add, compare, divide, equals, fraction, multiply } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { DeepReadonly, Question, Quiz, ReadonlyQuiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
 import { UNREADABLE, notPlainObject, readOwnProperty, readValue } from './read-response.js';
 import { runScorer } from './registry.js';
@@ -159,7 +159,7 @@ function addTo(groups: Groups, key: string, result: QuestionResult): void {
  * formatFraction(result.percent); //=> '100'
  * ```
  */
-export function scoreQuiz<Q extends DeepReadonly<Quiz>>(quiz: Q, responses: Responses<Q>): QuizResult {
+export function scoreQuiz<Q extends ReadonlyQuiz>(quiz: Q, responses: Responses<Q>): QuizResult {
   const { lookup, issues } = readResponses(quiz, responses);
   const byObjective: Groups = new Map();
   const bySection: Groups = new Map();
