@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { DeepReadonly, Question, ReadonlyQuiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from '../scoring/registry.js';
 import type { Responses } from '../scoring/responses.js';
 import { AttemptError } from './errors.js';
@@ -9,7 +9,7 @@ import { hashQuiz } from './hash.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
 type AnyQuiz = ReadonlyQuiz;
-type AnyQuestion = DeepReadonly<Question>;
+type AnyQuestion = ReadonlyQuestion;
 
 /** The longest seed accepted, in characters. */
 export const MAX_SEED_LENGTH = 256;

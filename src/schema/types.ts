@@ -368,3 +368,80 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
  * ```
  */
 export interface ReadonlyQuiz extends DeepReadonly<Quiz> {}
+
+/**
+ * A module as every delivery function reads it: a parsed {@link Module} or a
+ * built-in one written `as const`. It is `DeepReadonly<Module>` under a name.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyModule } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const module: ReadonlyModule = northKoreaChina;
+ * module.quizzes.length; //=> 2
+ * ```
+ */
+export interface ReadonlyModule extends DeepReadonly<Module> {}
+
+/**
+ * A {@link SingleChoiceQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlySingleChoiceQuestion } from 'quizkit';
+ * const optionIds = (question: ReadonlySingleChoiceQuestion) => question.options.map((option) => option.id);
+ * ```
+ */
+export interface ReadonlySingleChoiceQuestion extends DeepReadonly<SingleChoiceQuestion> {}
+
+/**
+ * A {@link MultipleChoiceQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyMultipleChoiceQuestion } from 'quizkit';
+ * const rightOnes = (question: ReadonlyMultipleChoiceQuestion) => question.options.filter((option) => option.correct);
+ * ```
+ */
+export interface ReadonlyMultipleChoiceQuestion extends DeepReadonly<MultipleChoiceQuestion> {}
+
+/**
+ * An {@link OrderingQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyOrderingQuestion } from 'quizkit';
+ * const firstItem = (question: ReadonlyOrderingQuestion) => question.correctOrder[0];
+ * ```
+ */
+export interface ReadonlyOrderingQuestion extends DeepReadonly<OrderingQuestion> {}
+
+/**
+ * A {@link MatchingQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyMatchingQuestion } from 'quizkit';
+ * const actorNames = (question: ReadonlyMatchingQuestion) => question.actors.map((actor) => actor.name);
+ * ```
+ */
+export interface ReadonlyMatchingQuestion extends DeepReadonly<MatchingQuestion> {}
+
+/**
+ * A question as every scoring and delivery function reads it: a parsed
+ * {@link Question} or one written `as const`, readonly all the way down. It is
+ * `DeepReadonly<Question>` under a name, one readonly interface per question type.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyQuestion } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const question: ReadonlyQuestion = northKoreaChina.quizzes[0].questions[0];
+ * question.type; //=> 'single-choice'
+ * ```
+ */
+export type ReadonlyQuestion =
+  | ReadonlySingleChoiceQuestion
+  | ReadonlyMultipleChoiceQuestion
+  | ReadonlyOrderingQuestion
+  | ReadonlyMatchingQuestion;

@@ -1,12 +1,12 @@
 import { ONE, ZERO, add, compare, divide, equals, fraction, multiply } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, Quiz, ReadonlyQuiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
 import { UNREADABLE, notPlainObject, readOwnProperty, readValue } from './read-response.js';
 import { runScorer } from './registry.js';
 import type { Responses } from './responses.js';
 import type { Breakdown, Mutable, QuestionResult, QuestionStatus, QuizResult, ResponseIssue } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 const HUNDRED = fraction(100);
 const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((question) => question.id)));
@@ -30,7 +30,7 @@ const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((q
  * ```
  */
 export function scoreQuestion(
-  question: DeepReadonly<Question>,
+  question: ReadonlyQuestion,
   response: unknown,
   path: readonly (string | number)[] = [question.id],
 ): QuestionResult {
