@@ -24,7 +24,7 @@ import type { QuestionSchema, QuizSchema } from './quiz.js';
  * module.reading.length; //=> 6
  * ```
  */
-export type Module = z.output<typeof ModuleSchema>;
+export interface Module extends z.output<typeof ModuleSchema> {}
 
 /**
  * A learning module as an author writes it: fields with defaults may be left
@@ -70,7 +70,7 @@ export type ModuleInput = z.input<typeof ModuleSchema>;
  * quiz?.passMark; //=> { n: 70, d: 1 }
  * ```
  */
-export type Quiz = z.output<typeof QuizSchema>;
+export interface Quiz extends z.output<typeof QuizSchema> {}
 
 /**
  * A quiz as an author writes it: the pass mark may be a number or a string
@@ -114,7 +114,9 @@ export type QuizInput = z.input<typeof QuizSchema>;
  * question.type === 'ordering' ? question.items.length : 0; //=> 2
  * ```
  */
-export type Question = z.output<typeof QuestionSchema>;
+// One named interface per type, so signatures link to them; the check below keeps
+// the union equal to what the schema parses.
+export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion | MatchingQuestion;
 
 /**
  * Any question as an author writes it (`points`, `objectives`, `rule` and
@@ -166,7 +168,7 @@ export type QuestionType = Question['type'];
  * question.options.find((option) => option.correct)?.id; //=> 'beijing'
  * ```
  */
-export type SingleChoiceQuestion = z.output<typeof SingleChoiceQuestionSchema>;
+export interface SingleChoiceQuestion extends z.output<typeof SingleChoiceQuestionSchema> {}
 
 /**
  * A parsed multiple-choice question: any number of options may be correct.
@@ -185,7 +187,7 @@ export type SingleChoiceQuestion = z.output<typeof SingleChoiceQuestionSchema>;
  * question.rule; //=> { name: 'all-or-nothing' }
  * ```
  */
-export type MultipleChoiceQuestion = z.output<typeof MultipleChoiceQuestionSchema>;
+export interface MultipleChoiceQuestion extends z.output<typeof MultipleChoiceQuestionSchema> {}
 
 /**
  * A parsed ordering question: items and the one correct order of their ids.
@@ -206,7 +208,7 @@ export type MultipleChoiceQuestion = z.output<typeof MultipleChoiceQuestionSchem
  * question.rule.name; //=> 'exact-position'
  * ```
  */
-export type OrderingQuestion = z.output<typeof OrderingQuestionSchema>;
+export interface OrderingQuestion extends z.output<typeof OrderingQuestionSchema> {}
 
 /**
  * A parsed matching question: statements, each attributed to one actor (or,
@@ -227,7 +229,7 @@ export type OrderingQuestion = z.output<typeof OrderingQuestionSchema>;
  * question.allowNoMatch; //=> false
  * ```
  */
-export type MatchingQuestion = z.output<typeof MatchingQuestionSchema>;
+export interface MatchingQuestion extends z.output<typeof MatchingQuestionSchema> {}
 
 /**
  * A parsed option of a single- or multiple-choice question.
@@ -445,3 +447,9 @@ export type ReadonlyQuestion =
   | ReadonlyMultipleChoiceQuestion
   | ReadonlyOrderingQuestion
   | ReadonlyMatchingQuestion;
+
+// `Question` is written as a union of named interfaces; it must stay exactly what
+// `QuestionSchema` parses. Either direction failing is a compile error here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+type QuestionMatchesSchema = Holds<Same<Question, z.output<typeof QuestionSchema>>>;
