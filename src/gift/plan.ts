@@ -1,5 +1,5 @@
 import { type Fraction, equals, formatFraction } from '../fraction/fraction.js';
-import type { ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
+import type { DeepReadonly, Question, ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { ExportNote, ExportNoteCode } from './notes.js';
 import { hasXmlInvalid } from './text.js';
 import { describeSnapping, moodleWeights } from './weights.js';
@@ -70,7 +70,7 @@ const points = (value: Fraction) => formatFraction(value, 7);
 
 /** Everything about a question that the format cannot carry exactly, as notes. */
 export function questionNotes(
-  question: ReadonlyQuestion,
+  question: DeepReadonly<Question>,
   quizId: string,
   format: Format,
   noMatchLabel: string,

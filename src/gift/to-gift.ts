@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, QuestionType, ReadonlyMatchingQuestion, ReadonlyMultipleChoiceQuestion, ReadonlyQuestion, ReadonlySingleChoiceQuestion } from '../schema/types.js';
+import type { DeepReadonly, MatchingQuestion, MultipleChoiceQuestion, Question, QuestionType, SingleChoiceQuestion } from '../schema/types.js';
 import type { ExportNote, InteropExport } from './notes.js';
 import {
   DEFAULT_CATEGORY_ROOT,
@@ -41,7 +41,7 @@ const comment = (text: string) => `// ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 
 const feedbackPart = (feedback: string | undefined) => (feedback ? `#${giftRichText(feedback)}` : '');
 
-function writeChoice(question: ReadonlySingleChoiceQuestion | ReadonlyMultipleChoiceQuestion): string[] {
+function writeChoice(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly<MultipleChoiceQuestion>): string[] {
   const { single, options } = moodleWeights(question);
   return question.options.map((option, index) => {
     const { weight, percent } = options[index] as (typeof options)[number];
@@ -50,7 +50,7 @@ function writeChoice(question: ReadonlySingleChoiceQuestion | ReadonlyMultipleCh
   });
 }
 
-function writeMatching(question: ReadonlyMatchingQuestion, context: Context): string[] {
+function writeMatching(question: DeepReadonly<MatchingQuestion>, context: Context): string[] {
   return matchingRows(question, context.noMatchLabel).map(
     (row) => `\t=${row.stem ? `${giftRichText(row.stem, { answer: true })} ` : ' '}-> ${escapeGift(row.answer)}`,
   );
@@ -66,7 +66,7 @@ const writers: { readonly [T in QuestionType]: Writer<T> } = {
   matching: writeMatching,
 };
 
-function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[], context: Context): string {
+function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportNote[], context: Context): string {
   const writer = writers[question.type] as Writer<QuestionType>;
   const answers = writer(question, context);
   const remarks = notes.map((note) => comment(`quizkit: ${note.message}`));
