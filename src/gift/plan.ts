@@ -1,5 +1,5 @@
 import { type Fraction, equals, formatFraction } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
+import type { DeepReadonly, Question, Quiz, ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { ExportNote, ExportNoteCode } from './notes.js';
 import { hasXmlInvalid } from './text.js';
 import { describeSnapping, moodleWeights } from './weights.js';
