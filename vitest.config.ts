@@ -25,6 +25,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Bundles the CLI once for the tests that spawn it (issue #18.6).
+    globalSetup: ['tests/cli/global-setup.ts'],
     typecheck: { enabled: false },
   },
 });

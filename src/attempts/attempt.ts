@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from '../scoring/registry.js';
 import type { Responses } from '../scoring/responses.js';
 import { AttemptError } from './errors.js';
@@ -8,8 +8,8 @@ import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guard
 import { hashQuiz } from './hash.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
-type AnyQuestion = DeepReadonly<Question>;
+type AnyQuiz = ReadonlyQuiz;
+type AnyQuestion = ReadonlyQuestion;
 
 /** The longest seed accepted, in characters. */
 export const MAX_SEED_LENGTH = 256;

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import type { Responses } from '../scoring/responses.js';
 import { scoreQuiz } from '../scoring/score.js';
 import type { AttemptIssue } from './errors.js';
@@ -14,7 +14,7 @@ export type AttemptFacts =
   | (Omit<InProgressAttempt, 'deadline'> & { readonly status: 'in-progress' })
   | (Omit<SubmittedAttempt, 'deadline' | 'late' | 'result'> & { readonly status: 'submitted' });
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 /** The responses of recorded answers, as `scoreQuiz` takes them. */
 export function responsesOf(answers: Readonly<Record<string, RecordedAnswer>>): Responses<AnyQuiz> {

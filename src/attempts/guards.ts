@@ -1,4 +1,4 @@
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { Quiz, ReadonlyQuiz } from '../schema/types.js';
 import { AttemptError } from './errors.js';
 import { hashQuiz } from './hash.js';
 import type { Attempt, EpochMillis } from './types.js';
@@ -53,7 +53,7 @@ export function assertMonotonic(attempt: Attempt, now: EpochMillis): void {
 }
 
 /** Refuses a quiz that is not the one the attempt was started on. */
-export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, quiz: DeepReadonly<Quiz>): void {
+export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, quiz: ReadonlyQuiz): void {
   if (quiz.id !== attempt.quizId) {
     throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
   }
@@ -67,7 +67,7 @@ export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, qu
 }
 
 /** The deadline of an attempt at `quiz` started at `startedAt`; undefined without a time limit. */
-export function deadlineOf(quiz: DeepReadonly<Quiz>, startedAt: EpochMillis): EpochMillis | undefined {
+export function deadlineOf(quiz: ReadonlyQuiz, startedAt: EpochMillis): EpochMillis | undefined {
   if (quiz.timeLimitSeconds === undefined) return undefined;
   const deadline = startedAt + quiz.timeLimitSeconds * 1000;
   if (!Number.isSafeInteger(deadline) || quiz.timeLimitSeconds <= 0) {

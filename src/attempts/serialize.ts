@@ -1,5 +1,5 @@
 import { LIMITS } from '../schema/limits.js';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
 import { DEFAULT_GRACE_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
 import { type AttemptIssue, AttemptError } from './errors.js';
@@ -287,7 +287,7 @@ export interface ParseAttemptOptions {
    * recorded responses must check against its questions (`invalid_attempt`);
    * and the deadline, `late` and the result are recomputed from it.
    */
-  readonly quiz: DeepReadonly<Quiz>;
+  readonly quiz: ReadonlyQuiz;
   /** The longest text accepted, in characters (default {@link MAX_SAVED_ATTEMPT_LENGTH}). */
   readonly maxLength?: number;
   /** Migrations to use instead of {@link ATTEMPT_MIGRATIONS}. */
@@ -432,7 +432,7 @@ function parseText(json: string, options: ParseAttemptOptions): Attempt {
   return fromSavedFacts(facts as unknown as AttemptFacts, options.quiz);
 }
 
-function fromSavedFacts(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): Attempt {
+function fromSavedFacts(facts: AttemptFacts, quiz: ReadonlyQuiz): Attempt {
   assertSameQuiz(facts, quiz);
   // A submitted attempt keeps responses that no longer fit (after a deliberate
   // re-score they score `invalid`); an in-progress one must fit, to go on.
@@ -445,7 +445,7 @@ function fromSavedFacts(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): Attempt 
   return fromFacts(facts, quiz);
 }
 
-function responseIssues(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): AttemptIssue[] {
+function responseIssues(facts: AttemptFacts, quiz: ReadonlyQuiz): AttemptIssue[] {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   const issues: AttemptIssue[] = [];
   for (const [questionId, recorded] of Object.entries(facts.answers)) {

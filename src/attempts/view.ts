@@ -1,5 +1,5 @@
 import { type Fraction, sum } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, QuestionType, Quiz } from '../schema/types.js';
+import type { DeepReadonly, QuestionType, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { AnyResponse } from '../scoring/responses.js';
 import type { QuestionOf } from '../scoring/types.js';
 import { assertSameQuiz } from './guards.js';
@@ -290,7 +290,7 @@ const viewers = {
  * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
-export function learnerQuestionView(question: DeepReadonly<Question>, seed: string, quizId: string): LearnerQuestionView {
+export function learnerQuestionView(question: ReadonlyQuestion, seed: string, quizId: string): LearnerQuestionView {
   const base: LearnerQuestionViewBase = {
     id: question.id,
     prompt: question.prompt,
@@ -324,7 +324,7 @@ export function learnerQuestionView(question: DeepReadonly<Question>, seed: stri
  * JSON.stringify(view).includes('"correct"'); //=> false
  * ```
  */
-export function learnerView(quiz: DeepReadonly<Quiz>, attempt: Attempt): LearnerView {
+export function learnerView(quiz: ReadonlyQuiz, attempt: Attempt): LearnerView {
   assertSameQuiz(attempt, quiz);
   return {
     quizId: quiz.id,

@@ -1,5 +1,5 @@
 import { type Fraction, equals, formatFraction } from '../fraction/fraction.js';
-import type { DeepReadonly, MatchingQuestion, Module, Question, Quiz } from '../schema/types.js';
+import type { DeepReadonly, Question, Quiz, ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { ExportNote, ExportNoteCode } from './notes.js';
 import { hasXmlInvalid } from './text.js';
 import { describeSnapping, moodleWeights } from './weights.js';
@@ -15,12 +15,12 @@ import { describeSnapping, moodleWeights } from './weights.js';
  * const input: InteropInput = northKoreaChina;
  * ```
  */
-export type InteropInput = DeepReadonly<Module> | DeepReadonly<Quiz>;
+export type InteropInput = ReadonlyModule | ReadonlyQuiz;
 
 export type Format = 'gift' | 'moodle-xml';
 
 export interface Target {
-  readonly quiz: DeepReadonly<Quiz>;
+  readonly quiz: ReadonlyQuiz;
   /** Category names below the root: the module's title then the quiz's, or the quiz's alone. */
   readonly names: readonly string[];
 }
@@ -48,7 +48,7 @@ export interface MatchingRow {
 }
 
 /** Statements with their actor's name (or the "none" label), then one empty-stem row per unused answer. */
-export function matchingRows(question: DeepReadonly<MatchingQuestion>, noMatchLabel: string): MatchingRow[] {
+export function matchingRows(question: ReadonlyMatchingQuestion, noMatchLabel: string): MatchingRow[] {
   const names = new Map(question.actors.map((actor) => [actor.id, actor.name]));
   const rows: MatchingRow[] = question.statements.map((statement) => ({
     stem: statement.text,
@@ -128,7 +128,7 @@ export function questionNotes(
 }
 
 /** Every text of a question, for checks that apply to all of them. */
-export function textsOf(question: DeepReadonly<Question>): string[] {
+export function textsOf(question: ReadonlyQuestion): string[] {
   const texts: (string | undefined)[] = [question.prompt, question.explanation, ...Object.values(question.feedback ?? {})];
   if (question.type === 'matching') {
     for (const statement of question.statements) texts.push(statement.text, statement.feedback);

@@ -1,13 +1,5 @@
 import { formatFraction } from '../fraction/fraction.js';
-import type {
-  DeepReadonly,
-  MatchingQuestion,
-  MultipleChoiceQuestion,
-  OrderingQuestion,
-  Question,
-  QuestionType,
-  SingleChoiceQuestion,
-} from '../schema/types.js';
+import type { DeepReadonly, Question, QuestionType, ReadonlyMatchingQuestion, ReadonlyMultipleChoiceQuestion, ReadonlyOrderingQuestion, ReadonlyQuestion, ReadonlySingleChoiceQuestion } from '../schema/types.js';
 import type { ExportNote, InteropExport } from './notes.js';
 import { MOODLE_ORDERING_GRADING } from './ordering.js';
 import {
@@ -58,7 +50,7 @@ const element = (tag: string, value: string | number, indent = I2) => `${indent}
 const xmlComment = (text: string, indent = I2) =>
   `${indent}<!-- ${xmlSafe(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/-(?=-)/g, '- ').replace(/-$/, '- ')} -->`;
 
-function combinedFeedback(question: DeepReadonly<Question>): string[] {
+function combinedFeedback(question: ReadonlyQuestion): string[] {
   const feedback = question.feedback ?? {};
   return [
     htmlField('correctfeedback', feedback.correct),
@@ -76,7 +68,7 @@ function answer(fraction: string, text: string, feedback: string | undefined): s
   ].join('\n');
 }
 
-function writeChoice(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly<MultipleChoiceQuestion>): string[] {
+function writeChoice(question: ReadonlySingleChoiceQuestion | ReadonlyMultipleChoiceQuestion): string[] {
   const { single, options } = moodleWeights(question);
   return [
     element('single', single ? 'true' : 'false'),
@@ -88,7 +80,7 @@ function writeChoice(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly
   ];
 }
 
-function writeMatching(question: DeepReadonly<MatchingQuestion>, context: Context): string[] {
+function writeMatching(question: ReadonlyMatchingQuestion, context: Context): string[] {
   return [
     element('shuffleanswers', 'true'),
     ...combinedFeedback(question),
@@ -103,7 +95,7 @@ function writeMatching(question: DeepReadonly<MatchingQuestion>, context: Contex
   ];
 }
 
-function writeOrdering(question: DeepReadonly<OrderingQuestion>, context: Context): string[] {
+function writeOrdering(question: ReadonlyOrderingQuestion, context: Context): string[] {
   const items = new Map(question.items.map((item) => [item.id, item]));
   return [
     element('layouttype', context.orderingLayout),
@@ -133,7 +125,7 @@ const writers: { readonly [T in QuestionType]: { readonly type: string; readonly
   matching: { type: 'matching', write: writeMatching },
 };
 
-function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportNote[], context: Context): string {
+function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[], context: Context): string {
   const { type, write } = writers[question.type] as { type: string; write: Writer<QuestionType> };
   const tags = question.objectives.length
     ? [`${I2}<tags>`, ...question.objectives.map((objective) => `${I3}<tag><text>${xmlEscape(objective)}</text></tag>`), `${I2}</tags>`]

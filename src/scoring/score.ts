@@ -1,12 +1,12 @@
 import { ONE, ZERO, add, compare, divide, equals, fraction, multiply } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
 import { UNREADABLE, notPlainObject, readOwnProperty, readValue } from './read-response.js';
 import { runScorer } from './registry.js';
 import type { Responses } from './responses.js';
 import type { Breakdown, Mutable, QuestionResult, QuestionStatus, QuizResult, ResponseIssue } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 const HUNDRED = fraction(100);
 const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((question) => question.id)));
@@ -30,7 +30,7 @@ const questionIds = perQuestion((quiz: AnyQuiz) => new Set(quiz.questions.map((q
  * ```
  */
 export function scoreQuestion(
-  question: DeepReadonly<Question>,
+  question: ReadonlyQuestion,
   response: unknown,
   path: readonly (string | number)[] = [question.id],
 ): QuestionResult {
@@ -159,7 +159,7 @@ function addTo(groups: Groups, key: string, result: QuestionResult): void {
  * formatFraction(result.percent); //=> '100'
  * ```
  */
-export function scoreQuiz<Q extends DeepReadonly<Quiz>>(quiz: Q, responses: Responses<Q>): QuizResult {
+export function scoreQuiz<Q extends ReadonlyQuiz>(quiz: Q, responses: Responses<Q>): QuizResult {
   const { lookup, issues } = readResponses(quiz, responses);
   const byObjective: Groups = new Map();
   const bySection: Groups = new Map();

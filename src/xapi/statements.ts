@@ -2,7 +2,7 @@
 import { assertSameQuiz, assertTime } from '../attempts/guards.js';
 import type { Attempt, EpochMillis } from '../attempts/types.js';
 import { type Fraction, ONE, ZERO, add, clamp, compare, divide, fraction, multiply, parseFraction } from '../fraction/fraction.js';
-import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
+import type { ReadonlyModule, ReadonlyQuiz } from '../schema/types.js';
 import { scoreQuestion } from '../scoring/score.js';
 import type { QuestionResult } from '../scoring/types.js';
 import { SCALED_DECIMALS, decimal, decimalsOf, floorDecimal, isoDuration, scaledDecimal, utc } from './format.js';
@@ -10,7 +10,7 @@ import { type ActivityIds, lowestFraction, moduleActivities, questionActivity, q
 import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiScore, XapiStatement } from './types.js';
 import { UUID, uuidV5 } from './uuid.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 /**
  * The cmi5 IRIs the statements use: the two context categories and the
@@ -414,7 +414,7 @@ function durationOf(questionId: string, durations: XapiOptions['questionDuration
  * statements.at(-1)?.result; //=> { score: { scaled: 1, raw: 9, min: -0.3333, max: 9 }, success: true, completion: true, duration: 'PT3M20S' }
  * ```
  */
-export function attemptStatements(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: XapiOptions): XapiStatement[] {
+export function attemptStatements(quiz: ReadonlyQuiz, attempt: Attempt, options: XapiOptions): XapiStatement[] {
   const ids = activityIds(options.activityBase, options.language);
   const s = setup(options, ids.language);
   assertSameQuiz(attempt, quiz);
@@ -562,6 +562,6 @@ export function cmi5Terminated(options: Cmi5SessionOptions, now: EpochMillis, in
  * activities[6]?.definition?.correctResponsesPattern; //=> ['kim-xi-summit[,]ministers-meet[,]party-anniversary']
  * ```
  */
-export function xapiActivityDefinitions(module: DeepReadonly<Module>, options: XapiDefinitionOptions): XapiActivity[] {
+export function xapiActivityDefinitions(module: ReadonlyModule, options: XapiDefinitionOptions): XapiActivity[] {
   return moduleActivities(activityIds(options.activityBase, options.language), module);
 }
