@@ -9,6 +9,7 @@ const library = {
     analytics: 'src/analytics/index.ts',
     attempts: 'src/attempts/index.ts',
     behaviours: 'src/behaviours/index.ts',
+    player: 'src/player/index.ts',
     schema: 'src/schema/index.ts',
     modules: 'src/modules/index.ts',
     xapi: 'src/xapi/index.ts',

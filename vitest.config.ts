@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests import the package by name, as users do, but run against the source.
     alias: [
       { find: /^quizkit\/analytics$/, replacement: src('analytics/index.ts') },
+      { find: /^quizkit\/player$/, replacement: src('player/index.ts') },
       { find: /^quizkit\/attempts$/, replacement: src('attempts/index.ts') },
       { find: /^quizkit\/behaviours$/, replacement: src('behaviours/index.ts') },
       { find: /^quizkit\/xapi$/, replacement: src('xapi/index.ts') },

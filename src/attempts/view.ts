@@ -95,6 +95,12 @@ export interface LearnerQuestionViewBase {
   readonly rule: string;
   /** The id of the reading section the question rests on, so a UI can link it (the quote is left out: it often gives the answer away). */
   readonly section: string;
+  /**
+   * Whether a wrong answer can cost points (the question can score below 0:
+   * negative marking). Says nothing about which answers are wrong; a player
+   * should tell the learner before they answer.
+   */
+  readonly canLoseMarks: boolean;
 }
 
 /**
@@ -221,6 +227,10 @@ export interface LearnerView {
   readonly title: string;
   /** What the quiz covers. */
   readonly description?: string;
+  /** The language of the quiz's text (BCP 47), when the quiz states it. */
+  readonly language?: string;
+  /** The writing direction of the quiz's text, when the quiz states it. */
+  readonly direction?: 'ltr' | 'rtl' | 'auto';
   /** The pass mark, in percent. */
   readonly passMark: Fraction;
   /** The points of all questions together. */
@@ -273,6 +283,17 @@ const viewers = {
 } satisfies { [T in QuestionType]: Viewer<T> };
 
 /**
+ * Whether some answer scores below 0. Only single choice can: under
+ * `correction-for-guessing` a wrong option costs 1/(k − 1), and under
+ * `option-credit` an option may carry negative credit. Every multiple-choice
+ * rule clamps at 0, and ordering and matching never go below it.
+ */
+function canLoseMarks(question: ReadonlyQuestion): boolean {
+  if (question.type !== 'single-choice') return false;
+  return question.rule.name === 'correction-for-guessing' || question.options.some((option) => option.credit !== undefined && option.credit.n < 0);
+}
+
+/**
  * One question as the learner sees it in an attempt with the given seed.
  *
  * @param question - The question.
@@ -297,6 +318,7 @@ export function learnerQuestionView(question: ReadonlyQuestion, seed: string, qu
     points: question.points,
     rule: question.rule.name,
     section: question.source.section,
+    canLoseMarks: canLoseMarks(question),
   };
   const view = viewers[question.type] as Viewer<QuestionType>;
   return view(question as DeepReadonly<QuestionOf<QuestionType>>, presentationOrder(seed, quizId, question) as never, base);
@@ -330,6 +352,8 @@ export function learnerView(quiz: ReadonlyQuiz, attempt: Attempt): LearnerView {
     quizId: quiz.id,
     title: quiz.title,
     ...(quiz.description !== undefined ? { description: quiz.description } : {}),
+    ...(quiz.language !== undefined ? { language: quiz.language } : {}),
+    ...(quiz.direction !== undefined ? { direction: quiz.direction } : {}),
     passMark: quiz.passMark,
     totalPoints: sum(quiz.questions.map((question) => question.points)),
     ...(quiz.timeLimitSeconds !== undefined ? { timeLimitSeconds: quiz.timeLimitSeconds } : {}),

@@ -4,6 +4,7 @@ import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { QuizSchema } from './quiz.js';
 import { duplicateIds, normalizeWhitespace } from './refine.js';
+import { directionField, languageField } from './scalars.js';
 
 /**
  * Where the module's reading comes from, and how to credit it: `title` and
@@ -83,6 +84,8 @@ export const ModuleSchema = z
     id: IdSchema.describe('Module id.'),
     title: text(LIMITS.shortText, 'The module title.'),
     summary: text(LIMITS.longText, 'One paragraph on what the module teaches.').optional(),
+    language: languageField('module'),
+    direction: directionField('module'),
     source: ModuleSourceSchema,
     reading: z
       .array(SectionSchema)

@@ -11,6 +11,7 @@ import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { checkExactScores } from './exactness.js';
 import { duplicateIds } from './refine.js';
+import { directionField, languageField } from './scalars.js';
 
 /**
  * Any question, told apart by its `type`.
@@ -81,6 +82,8 @@ export const QuizSchema = z
     id: IdSchema.describe('Quiz id, unique in the module.'),
     title: text(LIMITS.shortText, 'The quiz title.'),
     description: text(LIMITS.longText, 'What the quiz covers, shown before it starts.').optional(),
+    language: languageField('quiz'),
+    direction: directionField('quiz'),
     passMark: PassMarkSchema.default({ n: 50, d: 1 }),
     timeLimitSeconds: z
       .number()

@@ -53,3 +53,28 @@ export function exactNumber(
     });
 }
 
+
+/** Whether `tag` is a well-formed BCP 47 language tag (`en`, `fr-CA`, `ar`, `zh-Hant-TW`). */
+const isLanguageTag = (tag: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+/** The language of a module's or a quiz's text: a BCP 47 tag, set as `lang` on the rendered content. */
+export const languageField = (what: string) =>
+  z
+    .string()
+    .max(35)
+    .refine(isLanguageTag, { message: 'Expected a BCP 47 language tag such as "en", "fr-CA" or "ar"' })
+    .optional()
+    .describe(`The language of the ${what}'s text, as a BCP 47 tag ("en", "fr-CA", "ar"); players set it as \`lang\`.`);
+
+/** The writing direction of a module's or a quiz's text, set as `dir` on the rendered content. */
+export const directionField = (what: string) =>
+  z
+    .enum(['ltr', 'rtl', 'auto'])
+    .optional()
+    .describe(`The writing direction of the ${what}'s text: "ltr", "rtl" or "auto" (default: the language's usual direction).`);

@@ -4,7 +4,7 @@
  * server. The interface itself only ever sees learner views before
  * submission, and the result and review after it.
  */
-import type { AttemptReview, LearnerView } from 'quizkit/attempts';
+import type { AttemptReview, LearnerView } from '../../attempts/index.js';
 
 /** A response, as `learnerView(…).responses` holds them. */
 export type AnyResponse = LearnerView['responses'][string];
@@ -25,9 +25,12 @@ export interface Session {
   readonly view: LearnerView;
   /** Present once the attempt is submitted. */
   readonly submitted?: Submitted;
-  /** Something to tell the learner, e.g. that a saved attempt could not be resumed. */
-  readonly notice?: string;
+  /** Something to tell the learner: why a saved attempt could not be resumed and a new one started. */
+  readonly notice?: SessionNotice;
 }
+
+/** Why a new attempt started instead of the saved one (the player says it in the learner's language). */
+export type SessionNotice = 'quiz_changed' | 'wrong_quiz' | 'unreadable' | 'exam_gone';
 
 /** A reading section (practice mode only: the exam server does not send the reading). */
 export interface ReadingSection {
@@ -49,6 +52,10 @@ export interface ModuleInfo {
   readonly reading: readonly ReadingSection[];
   /** The source of the reading, e.g. an article title. */
   readonly sourceTitle?: string;
+  /** The language of the module's text (BCP 47). */
+  readonly language?: string;
+  /** The writing direction of the module's text. */
+  readonly direction?: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A mode: practice (in the browser) or exam (on a server). */
@@ -70,6 +77,15 @@ export interface Backend {
   submit(): Promise<Submitted>;
   /** Starts a new attempt (the next attempt number). */
   restart(): Promise<Session>;
+  /**
+   * Calls `onChange` when another tab or window of this browser saves the
+   * same attempt (practice mode keeps it in `localStorage`, shared by all
+   * tabs). Until {@link Backend.settleTabs} is called, this tab saves nothing,
+   * so neither tab silently overwrites the other. Returns a function that stops watching.
+   */
+  watchOtherTabs?(onChange: () => void): () => void;
+  /** After another tab changed the attempt: keep this tab's answers (`'this'`, saved over the other's) or load the other tab's (`'other'`). */
+  settleTabs?(keep: 'this' | 'other'): Promise<Session>;
 }
 
 /**

@@ -7,9 +7,9 @@
  * This chunk imports no quizkit code at run time: it talks to the server
  * through the example's plain `fetch` client.
  */
-import { ExamClientError, createExamClient } from '../exam-server/client.js';
+import type { AttemptReview, LearnerView } from '../../attempts/index.js';
 import { type Backend, SaveRefused, type Session, storageKey } from './backend.js';
-import type { KeyValueStore } from './storage.js';
+import type { KeyValueStore } from '../storage/guarded.js';
 
 /**
  * Whether the server's refusal is final: a 4xx other than 408 (timeout) and
@@ -17,20 +17,46 @@ import type { KeyValueStore } from './storage.js';
  * attempt is submitted, the answer is invalid). A network failure (`fetch`
  * rejects with a `TypeError`) or a 5xx may pass, so the save queue retries it.
  */
-const isFinal = (error: unknown): error is ExamClientError =>
-  error instanceof ExamClientError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+const statusOf = (error: unknown): number | undefined => {
+  const status: unknown = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+};
+const isFinal = (error: unknown): error is Error => {
+  const status = statusOf(error);
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+};
+
+/**
+ * What exam mode needs from the host: the calls of a `quizkit/server` exam API
+ * client (`examples/exam-server/client.ts` `createExamClient` is one). A call
+ * that the server refuses rejects with an `Error` carrying the HTTP `status`.
+ */
+export interface ExamTransport {
+  /** Starts an attempt, or resumes the one in progress. */
+  start(quizId: string, learnerId?: string): Promise<{ attemptId: string; view: LearnerView }>;
+  /** Reloads an attempt; with the result and review once submitted. */
+  resume(attemptId: string): Promise<{ view: LearnerView; result?: AttemptReview['result']; review?: AttemptReview }>;
+  /** Sends one answer (`null` clears it). */
+  answer(attemptId: string, questionId: string, response: unknown): Promise<unknown>;
+  /** Submits; returns the result and review as the server's policy allows. */
+  submit(attemptId: string): Promise<{ late: boolean; result: AttemptReview['result']; review: AttemptReview }>;
+}
 
 /**
  * Creates exam mode for one quiz.
  *
- * @param apiBase - The exam server's URL; it serves `/attempts…` at its root (same origin as the page, under the CSP).
+ * @param client - The transport to the exam server.
  * @param quizId - The quiz to take.
  * @param learnerId - Who takes it (a real server takes this from its session).
  * @param storage - Where to keep the attempt id (`localStorage`, guarded: it never throws).
  * @returns The backend.
+ *
+ * @example
+ * ```ts
+ * const backend = createExamBackend(createExamClient('https://exam.example'), 'final', 'learner-1', guardedStorage(() => localStorage, () => {}));
+ * ```
  */
-export function createExamBackend(apiBase: string, quizId: string, learnerId: string, storage: KeyValueStore): Backend {
-  const client = createExamClient(apiBase);
+export function createExamBackend(client: ExamTransport, quizId: string, learnerId: string, storage: KeyValueStore): Backend {
   const key = storageKey('exam', quizId, learnerId);
   let attemptId: string | undefined;
 
@@ -57,8 +83,8 @@ export function createExamBackend(apiBase: string, quizId: string, learnerId: st
           return result && review ? { view, submitted: { result, review, late: review.late } } : { view };
         } catch (error) {
           // The server no longer knows the attempt (it restarted): start a new one.
-          if (!(error instanceof ExamClientError && error.status === 404)) throw error;
-          return { ...(await started()), notice: 'Your earlier attempt is no longer on the server, so a new attempt has started.' };
+          if (statusOf(error) !== 404) throw error;
+          return { ...(await started()), notice: 'exam_gone' };
         }
       }
       return started();

@@ -9,8 +9,8 @@
  * first use; keep it (`onToken`) and pass it back (`token`) to resume after a
  * reload. A host app that authenticates learners itself needs no token.
  */
-// In an app: `from 'quizkit/attempts'`.
-import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from 'quizkit/attempts';
+
+import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from '../../attempts/index.js';
 
 /** What the client saw of one exchange, for logging or auditing. */
 export interface Exchange {
