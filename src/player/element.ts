@@ -14,7 +14,13 @@ import { PLAYER_CSS } from './styles.js';
 /** The locales the player ships, by their BCP 47 language. */
 const LOCALES: Readonly<Record<string, PlayerMessages>> = { en: PLAYER_MESSAGES_EN, fr: PLAYER_MESSAGES_FR };
 
-/** The detail of the `answer` event: a response the learner just gave (`null`: cleared). */
+/** The detail of the `answer` event: a response the learner just gave (`null`: cleared).  *
+ * @example
+ * ```ts
+ * import type { PlayerAnswerDetail } from 'quizkit/player';
+ * const detail: PlayerAnswerDetail = { questionId: 'who-met-in-beijing', response: 'foreign-ministers' };
+ * ```
+ */
 export interface PlayerAnswerDetail {
   /** The question answered. */
   readonly questionId: string;
@@ -22,7 +28,13 @@ export interface PlayerAnswerDetail {
   readonly response: unknown;
 }
 
-/** The detail of the `submit` event, sent as the submission starts. */
+/** The detail of the `submit` event, sent as the submission starts.  *
+ * @example
+ * ```ts
+ * import type { PlayerSubmitDetail } from 'quizkit/player';
+ * const detail: PlayerSubmitDetail = { quizId: 'check', attemptNumber: 1, forced: false };
+ * ```
+ */
 export interface PlayerSubmitDetail {
   /** The quiz submitted. */
   readonly quizId: string;
@@ -32,7 +44,13 @@ export interface PlayerSubmitDetail {
   readonly forced: boolean;
 }
 
-/** The detail of the `error` event. */
+/** The detail of the `error` event.  *
+ * @example
+ * ```ts
+ * import type { PlayerErrorDetail } from 'quizkit/player';
+ * const detail: PlayerErrorDetail = { message: 'Progress cannot be kept on this device', code: 'storage_unavailable' };
+ * ```
+ */
 export interface PlayerErrorDetail {
   /** What the learner was told. */
   readonly message: string;
@@ -97,10 +115,11 @@ export interface PlayerExamConnection {
  *
  * @example
  * ```ts
- * import { definePlayer, type QuizkitPlayer } from 'quizkit/player';
+ * import { definePlayer } from 'quizkit/player';
  * import { northKoreaChina } from 'quizkit/modules';
+ * declare const document: Document; // in a browser
  * definePlayer();
- * const player = document.createElement('quizkit-player') as QuizkitPlayer;
+ * const player = document.createElement('quizkit-player');
  * player.module = northKoreaChina;
  * player.addEventListener('result', (event) => console.log(event.detail.result.percent));
  * document.body.append(player);
@@ -241,7 +260,8 @@ function createPlayerClass() {
  * @example
  * ```ts
  * import { definePlayer } from 'quizkit/player';
- * definePlayer(); // now <quizkit-player> works in the page
+ * declare const inBrowser: true; // call it where customElements exists
+ * if (inBrowser) definePlayer(); // now <quizkit-player> works in the page
  * ```
  */
 export function definePlayer(name = 'quizkit-player'): CustomElementConstructor {

@@ -8,6 +8,7 @@
  * ```ts
  * import { definePlayer } from 'quizkit/player';
  * import { northKoreaChina } from 'quizkit/modules';
+ * declare const document: Document; // in a browser, with <quizkit-player></quizkit-player> in the page
  * definePlayer();
  * document.querySelector('quizkit-player')!.module = northKoreaChina;
  * ```
@@ -28,7 +29,7 @@ export { PLAYER_MESSAGES_FR } from './messages/fr.js';
 export type { PlayerMessages, StatisticInput } from './messages/types.js';
 export type { Submitted } from './modes/backend.js';
 export type { ExamTransport } from './modes/exam.js';
-export { ExamClientError, createExamClient, type ExamClient, type ExamClientOptions } from './modes/exam-client.js';
+export { ExamClientError, createExamClient, type ExamClient, type ExamClientOptions, type Exchange, type ReviewedResult } from './modes/exam-client.js';
 export type { KeyValueStore } from './storage/guarded.js';
 export { PLAYER_CSS } from './styles.js';
 

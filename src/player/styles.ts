@@ -8,6 +8,12 @@
  * never shown by colour alone (each badge and mark has a word and a symbol);
  * forced-colours mode uses system colours. Logical properties (inline
  * start/end) make right-to-left languages lay out mirrored.
+  *
+ * @example
+ * ```ts
+ * import { PLAYER_CSS } from 'quizkit/player';
+ * PLAYER_CSS.includes('--quizkit-accent'); //=> true
+ * ```
  */
 export const PLAYER_CSS = /* css */ `
 :host {

@@ -1,6 +1,13 @@
 import type { QuestionStatus } from '../../scoring/types.js';
 
-/** What a statistic message is given: the engine's structured statistic, and how many wrong choices were made where that counts. */
+/** What a statistic message is given: the engine's structured statistic, and how many wrong choices were made where that counts.  *
+ * @example
+ * ```ts
+ * import { PLAYER_MESSAGES_EN, type StatisticInput } from 'quizkit/player';
+ * const input: StatisticInput = { name: 'statements-matched', value: 3, of: 4 };
+ * PLAYER_MESSAGES_EN.statistic(input); //=> '3 of 4 statements matched correctly'
+ * ```
+ */
 export interface StatisticInput {
   /** What is counted, e.g. `right-options-chosen`, `statements-matched`, `inversions`. */
   readonly name: string;

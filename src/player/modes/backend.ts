@@ -9,7 +9,13 @@ import type { AttemptReview, LearnerView } from '../../attempts/index.js';
 /** A response, as `learnerView(…).responses` holds them. */
 export type AnyResponse = LearnerView['responses'][string];
 
-/** A submitted attempt, as the learner may see it. */
+/** A submitted attempt, as the learner may see it.  *
+ * @example
+ * ```ts
+ * import type { Submitted } from 'quizkit/player';
+ * const onResult = ({ result, late }: Submitted) => `${result.percent ? result.percent.n / result.percent.d : '?'}%${late ? ' (late)' : ''}`;
+ * ```
+ */
 export interface Submitted {
   /** The score, as the review policy lets the learner see it (marks may be held back). */
   readonly result: AttemptReview['result'];

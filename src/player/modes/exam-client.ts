@@ -12,7 +12,13 @@
 
 import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from '../../attempts/index.js';
 
-/** What the client saw of one exchange, for logging or auditing. */
+/** What the client saw of one exchange, for logging or auditing.  *
+ * @example
+ * ```ts
+ * import type { Exchange } from 'quizkit/player';
+ * const log = (exchange: Exchange) => `${exchange.method} ${exchange.path} → ${exchange.status}`;
+ * ```
+ */
 export interface Exchange {
   /** The HTTP method. */
   readonly method: string;
@@ -24,7 +30,13 @@ export interface Exchange {
   readonly body: string;
 }
 
-/** The options of {@link createExamClient}. */
+/** The options of {@link createExamClient}.  *
+ * @example
+ * ```ts
+ * import type { ExamClientOptions } from 'quizkit/player';
+ * const options: ExamClientOptions = { retries: 5, timeoutMs: 10_000, storage: null };
+ * ```
+ */
 export interface ExamClientOptions {
   /** Called with every response the client receives. */
   readonly onResponse?: (exchange: Exchange) => void;
@@ -52,7 +64,14 @@ export interface ExamClientOptions {
   readonly timeoutMs?: number;
 }
 
-/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status. */
+/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status.  *
+ * @example
+ * ```ts
+ * import { ExamClientError } from 'quizkit/player';
+ * const error = new ExamClientError(409, 'already_submitted', 'The attempt is submitted', []);
+ * error.status; //=> 409
+ * ```
+ */
 export class ExamClientError extends Error {
   override readonly name = 'ExamClientError';
   constructor(
@@ -65,10 +84,22 @@ export class ExamClientError extends Error {
   }
 }
 
-/** A submitted attempt's score, as far as the review policy shows it. */
+/** A submitted attempt's score, as far as the review policy shows it.  *
+ * @example
+ * ```ts
+ * import type { ReviewedResult } from 'quizkit/player';
+ * const passed = (result: ReviewedResult) => result.passed === true;
+ * ```
+ */
 export type ReviewedResult = AttemptReview['result'];
 
-/** The exam client's calls. */
+/** The exam client's calls.  *
+ * @example
+ * ```ts
+ * import { createExamClient, type ExamClient } from 'quizkit/player';
+ * const client: ExamClient = createExamClient('https://exams.example.org/', { storage: null });
+ * ```
+ */
 export interface ExamClient {
   /** The learner token, asking the server for one the first time. */
   learner(): Promise<string>;
@@ -95,9 +126,11 @@ export interface ExamClient {
  *
  * @example
  * ```ts
- * const client = createExamClient('http://127.0.0.1:54321', { token: localStorage.getItem('token') ?? undefined, onToken: (t) => localStorage.setItem('token', t) });
+ * import { createExamClient } from 'quizkit/player';
+ * declare const saved: string; // a token kept from an earlier session
+ * const client = createExamClient('http://127.0.0.1:54321', { token: saved, onToken: (token) => console.log('keep', token) });
  * const { attemptId, view } = await client.start('weather-check');
- * await client.answer(attemptId, view.questions[0].id, 'nimbostratus');
+ * await client.answer(attemptId, view.questions[0]!.id, 'nimbostratus');
  * const { review } = await client.submit(attemptId);
  * ```
  */

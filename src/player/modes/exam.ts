@@ -30,6 +30,12 @@ const isFinal = (error: unknown): error is Error => {
  * What exam mode needs from the host: the calls of a `quizkit/server` exam API
  * client (`examples/exam-server/client.ts` `createExamClient` is one). A call
  * that the server refuses rejects with an `Error` carrying the HTTP `status`.
+  *
+ * @example
+ * ```ts
+ * import { createExamClient, type ExamTransport } from 'quizkit/player';
+ * const transport: ExamTransport = createExamClient('https://exams.example.org/');
+ * ```
  */
 export interface ExamTransport {
   /** Starts an attempt, or resumes the one in progress. */
