@@ -10,6 +10,8 @@ const library = {
     attempts: 'src/attempts/index.ts',
     behaviours: 'src/behaviours/index.ts',
     player: 'src/player/index.ts',
+    'player-react': 'src/player/react.ts',
+    'player-vue': 'src/player/vue.ts',
     schema: 'src/schema/index.ts',
     modules: 'src/modules/index.ts',
     xapi: 'src/xapi/index.ts',

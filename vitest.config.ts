@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^quizkit\/analytics$/, replacement: src('analytics/index.ts') },
       { find: /^quizkit\/player$/, replacement: src('player/index.ts') },
+      { find: /^quizkit\/player\/react$/, replacement: src('player/react.ts') },
+      { find: /^quizkit\/player\/vue$/, replacement: src('player/vue.ts') },
       { find: /^quizkit\/attempts$/, replacement: src('attempts/index.ts') },
       { find: /^quizkit\/behaviours$/, replacement: src('behaviours/index.ts') },
       { find: /^quizkit\/xapi$/, replacement: src('xapi/index.ts') },

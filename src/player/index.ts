@@ -27,6 +27,7 @@ export {
 export { PLAYER_MESSAGES_EN } from './messages/en.js';
 export { PLAYER_MESSAGES_FR } from './messages/fr.js';
 export type { PlayerMessages, StatisticInput } from './messages/types.js';
+export type { QuizkitPlayerProps } from './props.js';
 export type { Submitted } from './modes/backend.js';
 export type { ExamTransport } from './modes/exam.js';
 export { ExamClientError, createExamClient, type ExamClient, type ExamClientOptions, type Exchange, type ReviewedResult } from './modes/exam-client.js';
