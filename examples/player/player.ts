@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   }
   const warnings = setting('timeWarnings');
   if (warnings !== undefined) player.setAttribute('time-warnings', warnings);
+  const extra = setting('extraTime');
+  if (extra !== undefined) player.setAttribute('extra-time', extra);
   const quiz = setting('quiz');
   if (quiz !== undefined) player.quizId = quiz;
   const main = document.getElementById('main')!;

@@ -15,6 +15,18 @@ type AnyQuestion = ReadonlyQuestion;
 export const MAX_SEED_LENGTH = 256;
 
 /**
+ * The most extra time an attempt may be granted, in seconds: 7 days, the
+ * longest time limit a quiz may have.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EXTRA_TIME_SECONDS } from 'quizkit/attempts';
+ * MAX_EXTRA_TIME_SECONDS; //=> 604800
+ * ```
+ */
+export const MAX_EXTRA_TIME_SECONDS = 7 * 24 * 3600;
+
+/**
  * The grace period, in seconds, after the deadline during which a submission
  * is still on time: 30 s, for the network and the learner's last click.
  * Answers are never accepted after the deadline itself.
@@ -43,6 +55,12 @@ export interface StartAttemptOptions {
   readonly seed?: string;
   /** Which attempt of this learner at this quiz it is, from 1 (default 1). */
   readonly attemptNumber?: number;
+  /**
+   * Extra time for this learner (an accommodation), in whole seconds, added
+   * to the quiz's time limit (at most 7 days; default none). It is kept with
+   * the attempt's facts, so a saved attempt keeps its deadline.
+   */
+  readonly extraTimeSeconds?: number;
 }
 
 /**
@@ -67,7 +85,11 @@ export interface StartAttemptOptions {
  */
 export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InProgressAttempt {
   assertTime(options.now, 'now');
-  const deadline = deadlineOf(quiz, options.now);
+  const extra = options.extraTimeSeconds;
+  if (extra !== undefined && (!Number.isSafeInteger(extra) || extra < 0 || extra > MAX_EXTRA_TIME_SECONDS)) {
+    throw new RangeError(`extraTimeSeconds must be a whole number of seconds from 0 to ${MAX_EXTRA_TIME_SECONDS}; found ${String(extra)}`);
+  }
+  const deadline = deadlineOf(quiz, options.now, extra);
   const seed = options.seed ?? nanoid();
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH) {
     throw new RangeError(`seed must be a non-empty string of at most ${MAX_SEED_LENGTH} characters`);
@@ -82,6 +104,7 @@ export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InPro
     seed,
     attemptNumber,
     startedAt: options.now,
+    ...(extra !== undefined && extra > 0 ? { extraTimeSeconds: extra } : {}),
     ...(deadline !== undefined ? { deadline } : {}),
     answers: {},
     status: 'in-progress',
@@ -248,6 +271,7 @@ function factsOf(attempt: Attempt) {
     seed: attempt.seed,
     attemptNumber: attempt.attemptNumber,
     startedAt: attempt.startedAt,
+    ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers: attempt.answers,
   };
 }

@@ -29,7 +29,7 @@ export function responsesOf(answers: Readonly<Record<string, RecordedAnswer>>): 
 export function contradictions(facts: AttemptFacts, quiz: AnyQuiz): AttemptIssue[] {
   const issues: AttemptIssue[] = [];
   const code = 'inconsistent_attempt';
-  const deadline = deadlineOf(quiz, facts.startedAt);
+  const deadline = deadlineOf(quiz, facts.startedAt, facts.extraTimeSeconds);
   let latest: { at: EpochMillis; id: string } | undefined;
   for (const [id, recorded] of Object.entries(facts.answers)) {
     if (recorded.at < facts.startedAt) {
@@ -57,7 +57,7 @@ export function contradictions(facts: AttemptFacts, quiz: AnyQuiz): AttemptIssue
  * answers. Call only on facts without {@link contradictions}.
  */
 export function fromFacts(facts: AttemptFacts, quiz: AnyQuiz): Attempt {
-  const deadline = deadlineOf(quiz, facts.startedAt);
+  const deadline = deadlineOf(quiz, facts.startedAt, facts.extraTimeSeconds);
   // Built field by field (never spread from input), in the order attempts are written.
   const base = {
     quizId: facts.quizId,
@@ -65,6 +65,7 @@ export function fromFacts(facts: AttemptFacts, quiz: AnyQuiz): Attempt {
     seed: facts.seed,
     attemptNumber: facts.attemptNumber,
     startedAt: facts.startedAt,
+    ...(facts.extraTimeSeconds !== undefined ? { extraTimeSeconds: facts.extraTimeSeconds } : {}),
     ...(deadline !== undefined ? { deadline } : {}),
     answers: facts.answers,
   };

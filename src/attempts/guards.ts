@@ -67,9 +67,9 @@ export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, qu
 }
 
 /** The deadline of an attempt at `quiz` started at `startedAt`; undefined without a time limit. */
-export function deadlineOf(quiz: ReadonlyQuiz, startedAt: EpochMillis): EpochMillis | undefined {
+export function deadlineOf(quiz: ReadonlyQuiz, startedAt: EpochMillis, extraTimeSeconds = 0): EpochMillis | undefined {
   if (quiz.timeLimitSeconds === undefined) return undefined;
-  const deadline = startedAt + quiz.timeLimitSeconds * 1000;
+  const deadline = startedAt + (quiz.timeLimitSeconds + extraTimeSeconds) * 1000;
   if (!Number.isSafeInteger(deadline) || quiz.timeLimitSeconds <= 0) {
     throw new RangeError(`timeLimitSeconds must be a positive whole number of seconds (at most 7 days, as the quiz schema says); found ${quiz.timeLimitSeconds}`);
   }

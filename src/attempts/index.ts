@@ -10,6 +10,7 @@
  */
 export {
   DEFAULT_GRACE_SECONDS,
+  MAX_EXTRA_TIME_SECONDS,
   answer,
   attemptResponses,
   rescoreAttempt,

@@ -1,7 +1,7 @@
 import { LIMITS } from '../schema/limits.js';
 import type { ReadonlyQuiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
-import { DEFAULT_GRACE_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
+import { DEFAULT_GRACE_SECONDS, MAX_EXTRA_TIME_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
 import { type AttemptIssue, AttemptError } from './errors.js';
 import { type AttemptFacts, contradictions, fromFacts } from './facts.js';
 import { MAX_EPOCH_MILLIS, assertSameQuiz } from './guards.js';
@@ -9,7 +9,7 @@ import { QUIZ_HASH_PATTERN } from './hash.js';
 import { type AttemptKey, SEAL_FIELD, seal, unseal } from './seal.js';
 import { MAX_SAVED_ATTEMPT_LENGTH } from './size.js';
 import type { Attempt } from './types.js';
-import { BAD, type Check, Issues, either, id, integer, list, object, oneOf, record, text } from './validate.js';
+import { BAD, type Check, Issues, either, id, integer, list, object, oneOf, optional, record, text } from './validate.js';
 
 /**
  * The version of the saved-attempt format that {@link serializeAttempt}
@@ -181,6 +181,7 @@ const base = {
   seed: text(MAX_SEED_LENGTH, 1),
   attemptNumber: integer(1),
   startedAt: time,
+  extraTimeSeconds: optional(integer(1, MAX_EXTRA_TIME_SECONDS)),
   answers: record(object({ response, at: time }), LIMITS.questionsPerQuiz),
 };
 
@@ -221,6 +222,7 @@ function savedText(attempt: Attempt): string {
     seed: attempt.seed,
     attemptNumber: attempt.attemptNumber,
     startedAt: attempt.startedAt,
+    ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers,
     status: attempt.status,
   };

@@ -55,7 +55,13 @@ export interface AttemptBase {
   /** When the attempt started. */
   readonly startedAt: EpochMillis;
   /**
-   * When answers stop being accepted: `startedAt + timeLimitSeconds × 1000`;
+   * Extra time granted to this learner (an accommodation), in whole seconds,
+   * added to the quiz's time limit; absent when none was granted. Ignored
+   * when the quiz has no time limit.
+   */
+  readonly extraTimeSeconds?: number;
+  /**
+   * When answers stop being accepted: `startedAt + (timeLimitSeconds + extraTimeSeconds) × 1000`;
    * absent without a time limit. Derived from the quiz: a saved attempt does
    * not hold it, and `parseAttempt` recomputes it.
    */

@@ -111,7 +111,9 @@ export interface PlayerExamConnection {
  *
  * Attributes: `quiz-id` (which quiz of `module`), `locale` (`en`, `fr`),
  * `api` and `learner` (exam mode, with `quiz-id`), `time-warnings`
- * (seconds before the deadline, e.g. `"600 300 60"`).
+ * (seconds before the deadline, e.g. `"600 300 60"`), `extra-time`
+ * (practice mode: seconds added to the time limit for this learner; in exam
+ * mode the server grants extra time).
  *
  * @example
  * ```ts
@@ -164,7 +166,7 @@ const moduleOf = (quiz: ReadonlyQuiz): ReadonlyModule =>
 function createPlayerClass() {
   let sheet: CSSStyleSheet | undefined;
   return class QuizkitPlayerElement extends HTMLElement implements QuizkitPlayer {
-    static readonly observedAttributes = ['quiz-id', 'locale', 'api', 'learner', 'time-warnings'];
+    static readonly observedAttributes = ['quiz-id', 'locale', 'api', 'learner', 'time-warnings', 'extra-time'];
     #module: ReadonlyModule | undefined;
     #quiz: ReadonlyQuiz | undefined;
     #exam: PlayerExamConnection | undefined;
@@ -234,7 +236,8 @@ function createPlayerClass() {
       } else {
         // The engine and the key load only in practice mode: exam pages never receive them.
         const { createPracticeBackend } = await import('./modes/practice.js');
-        backend = createPracticeBackend(module!, this.quizId, storage);
+        const extra = Number(this.getAttribute('extra-time') ?? 0);
+        backend = createPracticeBackend(module!, this.quizId, storage, Date.now, Number.isSafeInteger(extra) && extra > 0 ? extra : undefined);
       }
       const warnings = (this.getAttribute('time-warnings') ?? '300 60').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n > 0);
       player = new Player(this.#shadow, backend, {

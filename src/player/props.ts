@@ -32,6 +32,8 @@ export interface QuizkitPlayerProps {
   locale?: string;
   /** Seconds before the deadline to warn at, e.g. `"600 300 60"`. */
   'time-warnings'?: string;
+  /** Practice mode: extra seconds on the time limit for this learner (an accommodation). */
+  'extra-time'?: string;
   /** Exam mode by attribute: the exam server's URL (with `quiz-id`). */
   api?: string;
   /** Exam mode by attribute: the learner id. */

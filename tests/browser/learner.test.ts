@@ -231,6 +231,18 @@ describeInBrowser('issue #14: the drop-in player for learners (Chromium)', () =>
     await expect.poll(() => page.locator('#announcer').textContent(), POLL).toMatch(/^Submitted\./);
   });
 
+  it('gives a learner who needs it extra time (extra-time="300"): the timer counts from the longer limit', async () => {
+    const module = variant((m) => (m.quizzes[0].timeLimitSeconds = 600));
+    const { page } = await browser.open(await serve(module, { 'extra-time': '300' }), (p) => void p.clock.install());
+    await formShown(page);
+    expect(await page.locator('#timer').textContent()).toBe('Time left: 15:00');
+    await page.clock.runFor('10:30');
+    // Past the quiz's own limit, the attempt still takes answers.
+    await answerQuestion(page, first.questions[0]!, key[first.questions[0]!.id]);
+    expect(await page.locator('#result').count()).toBe(0);
+    expect(await page.locator('#timer').textContent()).toMatch(/^Time left: 4:/);
+  });
+
   it('follows a reading link without losing the learner’s place: focus on the section, and back to the question', async () => {
     const { page } = await browser.open(await serve());
     await formShown(page);

@@ -3,7 +3,7 @@
 // transpiles the CLI's whole source tree on each start). The bundle is what
 // users run too: one ESM file, its packages left in node_modules.
 // Each run gets its own folder, so two test runs at once never share a bundle.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
@@ -17,6 +17,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   // Inside the repository, so the bundle's imports resolve from its node_modules.
+  // .tmp/ is made by `npm test`; `npx vitest run` alone in a fresh clone must work too.
+  mkdirSync(join(project.config.root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(project.config.root, '.tmp', 'cli-'));
   const outfile = join(dir, 'cli.mjs');
   await build({

@@ -33,6 +33,7 @@ import type { KeyValueStore } from '../storage/guarded.js';
  * @param quizId - The quiz to take; the module's first quiz when absent or unknown.
  * @param storage - Where to save progress (`localStorage`, guarded: it never throws).
  * @param now - The clock.
+ * @param extraTimeSeconds - Extra time for this learner, added to the quiz's time limit in every attempt started here.
  * @returns The backend.
  */
 export function createPracticeBackend(
@@ -40,6 +41,7 @@ export function createPracticeBackend(
   quizId: string | undefined,
   storage: KeyValueStore,
   now: () => number = Date.now,
+  extraTimeSeconds?: number,
 ): Backend {
   const quiz: ReadonlyQuiz = module.quizzes.find((candidate) => candidate.id === quizId) ?? module.quizzes[0]!;
   const key = storageKey('practice', module.id, quiz.id);
@@ -91,7 +93,7 @@ export function createPracticeBackend(
       const code = parsed.error.code;
       notice = code === 'quiz_changed' || code === 'wrong_quiz' ? code : 'unreadable';
     }
-    write(startAttempt(quiz, { now: now() }));
+    write(startAttempt(quiz, { now: now(), ...(extraTimeSeconds ? { extraTimeSeconds } : {}) }));
     return session(current(), notice);
   };
 
@@ -126,7 +128,7 @@ export function createPracticeBackend(
       return submitted(done);
     },
     async restart() {
-      save(startAttempt(quiz, { now: now(), attemptNumber: current().attemptNumber + 1 }));
+      save(startAttempt(quiz, { now: now(), attemptNumber: current().attemptNumber + 1, ...(extraTimeSeconds ? { extraTimeSeconds } : {}) }));
       return session(current());
     },
     watchOtherTabs(onChange) {
