@@ -9,7 +9,7 @@ import { type ReadonlyModule, correctResponses } from 'quizkit';
 import { northKoreaChina } from 'quizkit/modules';
 import { PLAYER_MESSAGES_FR } from 'quizkit/player';
 import { type PlayerServer, createPlayerServer } from '../../examples/player/serve.js';
-import { POLL, activeId, answerQuestion, describeInBrowser, formShown, itemOrder, submit, useBrowser } from './helpers.js';
+import { POLL, activeId, answerQuestion, describeInBrowser, formShown, itemOrder, startExamPlayer, submit, useBrowser } from './helpers.js';
 
 const [first] = northKoreaChina.quizzes;
 const key = correctResponses(first) as Record<string, unknown>;
@@ -312,6 +312,53 @@ describeInBrowser('issue #14: the drop-in player for learners (Chromium)', () =>
     const review = page.locator(`[id="review-${multiple.id}"] .your-answer`);
     expect(await review.locator('[data-part="wrong"]').textContent()).toContain(wrong.text);
     expect(await review.locator('[data-part="missed"]').count()).toBe(multiple.options.filter((option) => option.correct).length);
+  });
+
+  it('on a phone, every question type can be finished by touch alone, through the summary to the review', async () => {
+    const { page } = await browser.open(await serve(), undefined, PHONE);
+    await formShown(page);
+    for (const question of first.questions) {
+      const response = key[question.id];
+      const at = (suffix: string) => page.locator(`[id="${question.id}--${suffix}"]`);
+      if (question.type === 'single-choice') await at(response as string).tap();
+      else if (question.type === 'multiple-choice') for (const id of response as string[]) await at(id).tap();
+      else if (question.type === 'matching') {
+        // A tapped select opens the phone's own picker, which is not part of the page: choose as the picker would.
+        for (const [statement, actor] of Object.entries(response as Record<string, string>)) {
+          await at(statement).tap();
+          await at(statement).selectOption(actor);
+        }
+      } else {
+        const target = response as string[];
+        for (const [position, id] of target.entries()) {
+          const up = page.locator(`[id="order-${question.id}"] > li[data-id="${id}"] .move-up`);
+          for (let from = (await itemOrder(page, question.id)).indexOf(id); from > position; from--) await up.tap();
+        }
+        if ((await page.locator(`[id="state-${question.id}"]`).textContent()) !== 'Answered') await page.locator(`[id="keep-${question.id}"]`).tap();
+      }
+      await expect.poll(() => page.locator(`[id="state-${question.id}"]`).textContent(), POLL).toBe('Answered');
+    }
+    await page.locator('#submit').tap();
+    await page.locator('#submit-now').tap();
+    await page.locator('#result').waitFor();
+    expect(await page.locator('#score').textContent()).toMatch(/^9 \/ 9 points · 100% · passed/);
+  });
+
+  it('axe-core finds no violation in exam mode either: the quiz, the summary and the review', async () => {
+    const served = await startExamPlayer(browser.bundle(), { quiz: first.id, learner: 'learner-axe' });
+    try {
+      const { page } = await browser.open(served.player.url);
+      await formShown(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('#submit').click();
+      await page.locator('#confirm-heading').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('#submit-now').click();
+      await page.locator('#result').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await served.close();
+    }
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
