@@ -344,6 +344,21 @@ describeInBrowser('issue #14: the drop-in player for learners (Chromium)', () =>
     expect(await page.locator('#score').textContent()).toMatch(/^9 \/ 9 points · 100% · passed/);
   });
 
+  it('in forced-colours mode a disabled Move button looks disabled; the review names each question once', async () => {
+    const { page } = await browser.open(await serve());
+    await page.emulateMedia({ forcedColors: 'active' });
+    await formShown(page);
+    const list = page.locator('ol.ordering').first();
+    const colour = (selector: string) => list.locator(selector).first().evaluate((el) => getComputedStyle(el).color);
+    // The first item's Move up is disabled (aria-disabled), the second's is not: they must not look the same.
+    expect(await list.locator('li:first-child .move-up').getAttribute('aria-disabled')).toBe('true');
+    expect(await colour('li:first-child .move-up')).not.toBe(await colour('li:nth-child(2) .move-up'));
+    await submit(page);
+    // No aria-labelledby on a reviewed question: a screen reader reads its prompt once, as the heading.
+    expect(await page.locator('.review-item[aria-labelledby]').count()).toBe(0);
+    expect(await page.locator('.review-item h3').count()).toBe(first.questions.length);
+  });
+
   it('axe-core finds no violation in exam mode either: the quiz, the summary and the review', async () => {
     const served = await startExamPlayer(browser.bundle(), { quiz: first.id, learner: 'learner-axe' });
     try {
