@@ -5,6 +5,7 @@ import { duplicateModuleId } from './rules/duplicate-module-id.js';
 import { duplicateOptions } from './rules/duplicate-options.js';
 import { longestKey } from './rules/longest-key.js';
 import { selfExcludingDistractor } from './rules/self-excluding-distractor.js';
+import { todoPlaceholder } from './rules/todo-placeholder.js';
 import { twoItemOrdering } from './rules/two-item-ordering.js';
 import { undisclosedPenalty } from './rules/undisclosed-penalty.js';
 import { wrongTickCredit } from './rules/wrong-tick-credit.js';
@@ -21,6 +22,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
   wrongTickCredit,
   twoItemOrdering,
   selfExcludingDistractor,
+  todoPlaceholder,
 ];
 
 /** Warning about a `lint.ignore` entry that names no rule. */

@@ -114,6 +114,18 @@ describe('two-item-ordering', () => {
   });
 });
 
+describe('todo-placeholder', () => {
+  it('flags a placeholder left by new, import or draft, at its text', () => {
+    const text = moduleText(singleChoice('q1', '"TODO: ask about the meeting"', ['{ id: a, text: Beijing, correct: true }', '{ id: b, text: Seoul }']));
+    expect(lint(text, 'todo-placeholder')).toEqual([`${at(text, '"TODO: ask')} todo-placeholder`]);
+  });
+
+  it('does not flag “todo” in lower case or inside a word', () => {
+    const text = moduleText(singleChoice('q1', 'What is on the todo list of TODOS?', ['{ id: a, text: Beijing, correct: true }', '{ id: b, text: Seoul }']));
+    expect(lint(text, 'todo-placeholder')).toEqual([]);
+  });
+});
+
 describe('undisclosed-penalty', () => {
   const cfg = ['rule: { name: correction-for-guessing }'];
   const options = ['{ id: a, text: Beijing, correct: true }', '{ id: b, text: Seoul }', '{ id: c, text: Tokyo }'];
