@@ -80,7 +80,7 @@ export interface LearnerActorView {
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const question: LearnerQuestionViewBase = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * question.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * question.prompt; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
  * question.section; //=> 'beijing-meeting'
  * ```
  */
@@ -113,7 +113,7 @@ export interface LearnerQuestionViewBase {
  * const quiz = northKoreaChina.quizzes[0];
  * const ids = (question: LearnerSingleChoiceView) => question.options.map((option) => option.id);
  * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * if (view.type === 'single-choice') ids(view); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
+ * if (view.type === 'single-choice') ids(view); //=> ['foreign-ministers', 'russia-and-north-korea', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
 export interface LearnerSingleChoiceView extends LearnerQuestionViewBase {
@@ -216,7 +216,7 @@ export type LearnerQuestionView = LearnerSingleChoiceView | LearnerMultipleChoic
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const view: LearnerView = learnerView(quiz, startAttempt(quiz, { seed: 'abc', now: 0 }));
- * view.questions.map((question) => question.prompt)[0]; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * view.questions.map((question) => question.prompt)[0]; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
  * view.responses; //=> {}
  * ```
  */
@@ -307,8 +307,8 @@ function canLoseMarks(question: ReadonlyQuestion): boolean {
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * view.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
- * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
+ * view.prompt; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
+ * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'russia-and-north-korea', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
 export function learnerQuestionView(question: ReadonlyQuestion, seed: string, quizId: string): LearnerQuestionView {

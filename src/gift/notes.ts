@@ -75,7 +75,7 @@ export interface ExportNote {
  * import { exportGift, type InteropExport } from 'quizkit/gift';
  * import { northKoreaChina } from 'quizkit/modules';
  * const result: InteropExport = exportGift(northKoreaChina);
- * result.notes.filter((note) => note.code === 'skipped').length; //=> 3
+ * result.notes.filter((note) => note.code === 'skipped').length; //=> 2
  * ```
  */
 export interface InteropExport {

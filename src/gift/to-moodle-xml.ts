@@ -226,7 +226,7 @@ export function exportMoodleXml(input: InteropInput, options: MoodleXmlOptions =
  * ```ts
  * import { toMoodleXml } from 'quizkit/gift';
  * import { northKoreaChina } from 'quizkit/modules';
- * toMoodleXml(northKoreaChina.quizzes[0]).match(/<question type="ordering">/g)?.length; //=> 3
+ * toMoodleXml(northKoreaChina.quizzes[0]).match(/<question type="ordering">/g)?.length; //=> 2
  * ```
  */
 export function toMoodleXml(input: InteropInput, options: MoodleXmlOptions = {}): string {

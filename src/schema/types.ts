@@ -317,7 +317,7 @@ export type Section = z.output<typeof SectionSchema>;
  * import type { Objective } from 'quizkit';
  * import { northKoreaChina } from 'quizkit/modules';
  * const ids = (objectives: readonly Objective[]) => objectives.map((objective) => objective.id);
- * ids(northKoreaChina.objectives).length; //=> 5
+ * ids(northKoreaChina.objectives).length; //=> 6
  * ```
  */
 export type Objective = z.output<typeof ObjectiveSchema>;

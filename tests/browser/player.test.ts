@@ -67,9 +67,9 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     responses['who-is-who'] = { 'north-korean-leader': 'kim', 'chinese-president': 'putin' }; // 1 of 4
     responses['parade-appearance'] = ['kim', 'xi', 'choe']; // one wrong tick
     delete responses['parade-commemorated']; // unanswered
-    const structure = [...(responses['article-structure'] as string[])];
-    [structure[1], structure[2]] = [structure[2]!, structure[1]!];
-    responses['article-structure'] = structure; // one inversion
+    const chain = [...(responses['order-parade-chain'] as string[])];
+    [chain[1], chain[2]] = [chain[2]!, chain[1]!];
+    responses['order-parade-chain'] = chain; // two neighbours swapped: a longest ordered run of 3 of 4
     const expected = scoreQuiz(first, responses);
 
     const { page } = await browser.open(await serve());

@@ -21,7 +21,7 @@ describe('quizkit play', { timeout: SPAWN_TIMEOUT }, () => {
     const run = quizkit(['play', 'north-korea-china', '--answers', 'answers.json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^North Korea and China: Ties Against Hegemonism\n/);
+    expect(run.stdout).toMatch(/^North Korea and China: The Foreign Ministers’ Meeting in Beijing\n/);
     for (const [i, question] of quiz.questions.entries()) {
       expect(run.stdout).toContain(`${String(i + 1).padStart(2)}. ${question.prompt}\n     correct  1/1 point`);
     }

@@ -152,13 +152,13 @@ describe('cmi5 details', () => {
   });
 
   it('lets masteryScore override the quiz’s pass mark, in both directions', () => {
-    const partly = takeQuiz(quiz, 'partly-wrong'); // 5.6 of 9 ≈ 0.622: fails the 70 % pass mark
+    const partly = takeQuiz(quiz, 'partly-wrong'); // 74/15 of 9 = 74/135 ≈ 0.548: fails the 70 % pass mark
     const judge = (masteryScore: number) => attemptStatements(quiz, partly, { ...OPTIONS, cmi5: cmi5Of(launchFor(quiz.id), { masteryScore }) }).at(-1)!;
-    expect([verbName(judge(0.6)), judge(0.6).result!.score]).toEqual(['passed', { scaled: 0.6222 }]);
-    expect([verbName(judge(0.6223)), judge(0.6223).result!.score]).toEqual(['failed', { scaled: 0.6222 }]);
-    // 5.6 / 9 = 0.62222…: a 5-decimal threshold gets a 5-decimal scaled, so scaled < masteryScore when failed.
-    expect([verbName(judge(0.62223)), judge(0.62223).result!.score]).toEqual(['failed', { scaled: 0.62222 }]);
-    expect(verbName(judge(0.62222))).toBe('passed');
+    expect([verbName(judge(0.54)), judge(0.54).result!.score]).toEqual(['passed', { scaled: 0.5481 }]);
+    expect([verbName(judge(0.5482)), judge(0.5482).result!.score]).toEqual(['failed', { scaled: 0.5481 }]);
+    // 74/135 = 0.548148…: a 5-decimal threshold gets a 5-decimal scaled, so scaled < masteryScore when failed.
+    expect([verbName(judge(0.54815)), judge(0.54815).result!.score]).toEqual(['failed', { scaled: 0.54814 }]);
+    expect(verbName(judge(0.54814))).toBe('passed');
     expect(attemptStatements(quiz, partly, { ...OPTIONS, cmi5: cmi5Of(launchFor(quiz.id)) }).at(-1)!.context.extensions).not.toHaveProperty([MASTERY_SCORE]);
   });
 

@@ -60,9 +60,16 @@ describe('warnings', () => {
   });
 
   it('lintModule works on a parsed module, with paths and no positions', () => {
-    const warnings = lintModule(northKoreaChina);
+    const firstEdition = lintModuleSource(readFileSync(new URL('./fixtures/north-korea-china-issue17.yaml', import.meta.url), 'utf8'), { file: 'first.yaml' });
+    if (!firstEdition.success) throw new Error('the first-edition fixture no longer parses');
+    const warnings = lintModule(firstEdition.data);
     expect(warnings.length).toBeGreaterThan(0);
     for (const warning of warnings) expect(warning.line).toBeUndefined();
+    expect(warnings.map((warning) => warning.path.length > 0)).not.toContain(false);
+  });
+
+  it('passes the article module, second edition (issue #17), with no warning', () => {
+    expect(lintModule(northKoreaChina)).toEqual([]);
   });
 
   it('an invalid module gives its validation issues and no warnings', () => {
