@@ -698,7 +698,7 @@ export const northKoreaChina = {
           id: 'report-or-judgement',
           prompt: 'Some words in the article are its own judgement; others pass on what a minister or a side said. Match each phrase to what it is.',
           points: { n: 1, d: 1 },
-          explanation: '“Pivotal”, “unprecedented”, “historic” and “a significant development” are the article’s own words of weight: no one in it is reported saying them. The dedication is Choe Son Hui’s (“emphasized”), and the equitable world order is what North Korea is willing to advocate for. The article quotes nothing from Vladimir Putin. Reading a news article well means telling the two apart.',
+          explanation: '“Pivotal”, “unprecedented”, “historic” and “a significant development” are the article’s own words of weight, and that the summit signals “a renewed commitment to mutual support” is its own reading: no one in it is reported saying them. The dedication is Choe Son Hui’s (“emphasized”), and the equitable world order is what North Korea is willing to advocate for. The article quotes nothing from Vladimir Putin. Reading a news article well means telling the two apart.',
           source: {
             section: 'road-ahead',
             quote: 'marks a significant development in the geopolitical landscape',
@@ -723,6 +723,12 @@ export const northKoreaChina = {
               id: 'unprecedented',
               text: '“unprecedented” (of the summit)',
               actor: 'judgement',
+            },
+            {
+              id: 'mutual-support',
+              text: '“signaling a renewed commitment to mutual support” (of the summit)',
+              actor: 'judgement',
+              feedback: 'No one is reported saying this: it is the article’s own reading of what the summit signals.',
             },
             {
               id: 'significant-development',

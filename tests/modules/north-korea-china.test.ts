@@ -211,14 +211,14 @@ describe('scoring the module', () => {
       // right-minus-wrong, k = 2: one right tick, no wrong ones: 1/2.
       ['confrontation-issues', f(1, 2), 'partial'],
       ['dialogue-outcome', f(0), 'unanswered'],
-      // per-statement, 5 statements: 3 right, 1 wrong, 1 unanswered (counts as wrong): 3/5.
-      ['report-or-judgement', f(3, 5), 'partial'],
+      // per-statement, 6 statements: 3 right, 1 wrong, 2 unanswered (count as wrong): 3/6.
+      ['report-or-judgement', f(1, 2), 'partial'],
       // correction-for-guessing, n = 6: 4 right decisions, 2 wrong (one missed, one wrong tick): (4 − 2) / 6 = 1/3.
       ['expected-not-reported', f(1, 3), 'partial'],
       ['closing-assessment', f(1), 'correct'],
     ];
     expect(result.questions.map((question) => [question.questionId, question.fraction, question.status])).toEqual(expected);
-    // 2/3 + 4/5 + 0 + 1 + 1/2 + 0 + 3/5 + 1/3 + 1 = 49/10 of 9; 49/10 / 9 × 100 = 490/9 ≈ 54.4%.
-    expect(result).toMatchObject({ earned: f(49, 10), possible: f(9), percent: f(490, 9), passed: false });
+    // 2/3 + 4/5 + 0 + 1 + 1/2 + 0 + 1/2 + 1/3 + 1 = 24/5 of 9; 24/5 / 9 × 100 = 160/3 ≈ 53.3%.
+    expect(result).toMatchObject({ earned: f(24, 5), possible: f(9), percent: f(160, 3), passed: false });
   });
 });
