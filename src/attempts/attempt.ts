@@ -6,6 +6,7 @@ import { AttemptError } from './errors.js';
 import { contradictions, fromFacts, responsesOf } from './facts.js';
 import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guards.js';
 import { hashQuiz } from './hash.js';
+import { checkStates } from './tries.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
 type AnyQuiz = ReadonlyQuiz;
@@ -166,6 +167,9 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
   if (attempt.deadline !== undefined && now > attempt.deadline) {
     throw new AttemptError('time_expired', `The time limit ended at ${new Date(attempt.deadline).toISOString()}; answers are no longer accepted`);
   }
+  if ((checkStates(quiz, attempt)[question.id]?.finished ?? false)) {
+    throw new AttemptError('question_finished', `Question "${question.id}" takes no more tries, so its answer cannot change`);
+  }
   // Read once, into plain data: what is checked is what is stored. (An ordering's
   // missing items are listed sorted by id, so the message never hints at the key.)
   const checked = checkedResponse(question, response, [question.id]);
@@ -273,6 +277,7 @@ function factsOf(attempt: Attempt) {
     startedAt: attempt.startedAt,
     ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers: attempt.answers,
+    ...(attempt.tries !== undefined ? { tries: attempt.tries } : {}),
   };
 }
 

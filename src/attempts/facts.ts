@@ -3,6 +3,7 @@ import type { Responses } from '../scoring/responses.js';
 import { scoreQuiz } from '../scoring/score.js';
 import type { AttemptIssue } from './errors.js';
 import { deadlineOf, isLate } from './guards.js';
+import { markedResult } from './tries.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
 // An attempt is facts plus what follows from them. The facts are what a saved
@@ -40,6 +41,16 @@ export function contradictions(facts: AttemptFacts, quiz: AnyQuiz): AttemptIssue
     }
     if (!latest || recorded.at > latest.at) latest = { at: recorded.at, id };
   }
+  for (const [id, tries] of Object.entries(facts.tries ?? {})) {
+    let previous = facts.startedAt;
+    tries.forEach((tried, index) => {
+      const path = ['tries', id, index, 'at'];
+      if (tried.at < previous) issues.push({ code, path, questionId: id, message: `Checked at ${tried.at}, before ${index === 0 ? 'the attempt started' : 'the try before it'} (${previous})` });
+      if (deadline !== undefined && tried.at > deadline) issues.push({ code, path, questionId: id, message: `Checked at ${tried.at}, after the deadline (${deadline})` });
+      if (!latest || tried.at > latest.at) latest = { at: tried.at, id };
+      previous = Math.max(previous, tried.at);
+    });
+  }
   if (facts.status === 'submitted') {
     if (facts.submittedAt < facts.startedAt) {
       issues.push({ code, path: ['submittedAt'], message: `Submitted at ${facts.submittedAt}, before the attempt started (${facts.startedAt})` });
@@ -68,6 +79,7 @@ export function fromFacts(facts: AttemptFacts, quiz: AnyQuiz): Attempt {
     ...(facts.extraTimeSeconds !== undefined ? { extraTimeSeconds: facts.extraTimeSeconds } : {}),
     ...(deadline !== undefined ? { deadline } : {}),
     answers: facts.answers,
+    ...(facts.tries !== undefined && Object.keys(facts.tries).length > 0 ? { tries: facts.tries } : {}),
   };
   if (facts.status === 'in-progress') return { ...base, status: 'in-progress' };
   return {
@@ -76,6 +88,6 @@ export function fromFacts(facts: AttemptFacts, quiz: AnyQuiz): Attempt {
     submittedAt: facts.submittedAt,
     graceSeconds: facts.graceSeconds,
     late: isLate(deadline, facts.submittedAt, facts.graceSeconds),
-    result: scoreQuiz(quiz, responsesOf(facts.answers)),
+    result: markedResult(quiz, facts, scoreQuiz(quiz, responsesOf(facts.answers))),
   };
 }

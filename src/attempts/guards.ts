@@ -36,6 +36,7 @@ export function assertTime(value: unknown, name: string): asserts value is Epoch
 export function latestActivity(attempt: Attempt): EpochMillis {
   let latest = attempt.startedAt;
   for (const recorded of Object.values(attempt.answers)) if (recorded.at > latest) latest = recorded.at;
+  for (const tries of Object.values(attempt.tries ?? {})) for (const tried of tries) if (tried.at > latest) latest = tried.at;
   return latest;
 }
 

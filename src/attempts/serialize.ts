@@ -166,6 +166,9 @@ const response = either(
 
 const time = integer(0, MAX_EPOCH_MILLIS);
 
+/** The most tries kept per question: far beyond any behaviour's (interactive allows 10), and a bound on a saved text. */
+const MAX_TRIES_SAVED = 100;
+
 const quizHash: Check<string> = (value, path, issues) =>
   typeof value === 'string' && QUIZ_HASH_PATTERN.test(value) ? value : issues.add(path, 'Expected a quiz hash, "cyrb64:" and 16 hex digits');
 
@@ -183,6 +186,7 @@ const base = {
   startedAt: time,
   extraTimeSeconds: optional(integer(1, MAX_EXTRA_TIME_SECONDS)),
   answers: record(object({ response, at: time }), LIMITS.questionsPerQuiz),
+  tries: optional(record(list(object({ response, at: time, certainty: optional(integer(2, 3)) }), MAX_TRIES_SAVED), LIMITS.questionsPerQuiz)),
 };
 
 const inProgress = object({ ...base, status: oneOf(['in-progress']) });
@@ -224,6 +228,9 @@ function savedText(attempt: Attempt): string {
     startedAt: attempt.startedAt,
     ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers,
+    ...(attempt.tries !== undefined && Object.keys(attempt.tries).length > 0
+      ? { tries: Object.fromEntries(Object.entries(attempt.tries).map(([id, tries]) => [id, tries.map((t) => ({ response: t.response, at: t.at, ...(t.certainty !== undefined ? { certainty: t.certainty } : {}) }))])) }
+      : {}),
     status: attempt.status,
   };
   return JSON.stringify(
@@ -461,6 +468,18 @@ function responseIssues(facts: AttemptFacts, quiz: ReadonlyQuiz): AttemptIssue[]
     if (checked.kind === 'unanswered') {
       issues.push({ code: 'invalid_shape', path: ['answers', questionId, 'response'], message: 'A recorded answer must not be empty' });
     }
+  }
+  for (const [questionId, tries] of Object.entries(facts.tries ?? {})) {
+    const question = byId.get(questionId);
+    if (!question) {
+      issues.push({ code: 'unknown_question', path: ['tries', questionId], message: `"${questionId}" is not a question of quiz "${quiz.id}"` });
+      continue;
+    }
+    tries.forEach((tried, index) => {
+      const checked = checkWith(question, tried.response, ['tries', questionId, index, 'response']);
+      if (checked.kind === 'invalid') issues.push(...checked.issues);
+      if (checked.kind === 'unanswered') issues.push({ code: 'invalid_shape', path: ['tries', questionId, index, 'response'], message: 'A checked try must not be empty' });
+    });
   }
   return issues;
 }

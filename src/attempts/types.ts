@@ -32,6 +32,24 @@ export interface RecordedAnswer {
 }
 
 /**
+ * One try checked with `checkAnswer`.
+ *
+ * @example
+ * ```ts
+ * import type { RecordedTry } from 'quizkit/attempts';
+ * const tried: RecordedTry = { response: 'foreign-ministers', at: 5_000 };
+ * ```
+ */
+export interface RecordedTry {
+  /** The response checked, as recorded (plain data). */
+  readonly response: AnyResponse;
+  /** When it was checked. */
+  readonly at: EpochMillis;
+  /** The certainty given with it (CBM behaviours), 1 to 3. */
+  readonly certainty?: 1 | 2 | 3;
+}
+
+/**
  * What every attempt records.
  *
  * @example
@@ -72,6 +90,13 @@ export interface AttemptBase {
    * absent, and scores as unanswered.
    */
   readonly answers: Readonly<Record<string, RecordedAnswer>>;
+  /**
+   * The tries checked with `checkAnswer`, by question id, in order: only for
+   * questions taken under a behaviour that checks (`immediate`, `interactive`,
+   * `adaptive`, `immediate-cbm`); absent when there are none. Saved with the
+   * attempt: a reload keeps the tries made and the penalties they cost.
+   */
+  readonly tries?: Readonly<Record<string, readonly RecordedTry[]>>;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DeepReadonly, QuestionType, ReadonlyQuestion, ReadonlyQuiz } from 
 import type { AnyResponse } from '../scoring/responses.js';
 import type { QuestionOf } from '../scoring/types.js';
 import { assertSameQuiz } from './guards.js';
+import { behaviourOf, checkStates, checksTries } from './tries.js';
 import { presentationOrder, type PresentationOrder } from './order.js';
 import type { Attempt, EpochMillis } from './types.js';
 import type { AttemptError } from './errors.js';
@@ -101,6 +102,18 @@ export interface LearnerQuestionViewBase {
    * should tell the learner before they answer.
    */
   readonly canLoseMarks: boolean;
+  /**
+   * How the question is taken, when not `deferred`: the behaviour's name, the
+   * tries allowed (`interactive`), the penalty per wrong try (`interactive`,
+   * `adaptive`) and whether the learner gives a certainty (CBM). The hints are
+   * not here: each comes with the outcome of the wrong try it follows.
+   */
+  readonly behaviour?: {
+    readonly name: string;
+    readonly tries?: number;
+    readonly penalty?: Fraction;
+    readonly certainty: boolean;
+  };
 }
 
 /**
@@ -247,6 +260,12 @@ export interface LearnerView {
   readonly status: Attempt['status'];
   /** The questions, in quiz order, each with its parts in this attempt's order. */
   readonly questions: readonly LearnerQuestionView[];
+  /**
+   * For questions taken under a behaviour that checks tries (`immediate`,
+   * `interactive`, `adaptive`, `immediate-cbm`): the tries made and left,
+   * and whether the question is finished. Absent when no question checks.
+   */
+  readonly checks?: Readonly<Record<string, { readonly tries: number; readonly triesLeft: number; readonly finished: boolean }>>;
   /** The learner's own responses so far, by question id (for resuming). */
   readonly responses: Readonly<Record<string, AnyResponse>>;
 }
@@ -282,6 +301,9 @@ const viewers = {
   }),
 } satisfies { [T in QuestionType]: Viewer<T> };
 
+/** Whether some question of the quiz checks tries. */
+const hasChecks = (quiz: ReadonlyQuiz) => quiz.questions.some((question) => checksTries(behaviourOf(quiz, question)));
+
 /**
  * Whether some answer scores below 0. Only single choice can: under
  * `correction-for-guessing` a wrong option costs 1/(k − 1), and under
@@ -293,12 +315,28 @@ function canLoseMarks(question: ReadonlyQuestion): boolean {
   return question.rule.name === 'correction-for-guessing' || question.options.some((option) => option.credit !== undefined && option.credit.n < 0);
 }
 
+/** The rules of a behaviour a learner may know (never its hints: they follow wrong tries). */
+function behaviourView(behaviour: ReadonlyQuestion['behaviour']): Pick<LearnerQuestionViewBase, 'behaviour'> {
+  if (behaviour === undefined || behaviour.name === 'deferred') return {};
+  const tries = behaviour.name === 'interactive' ? (behaviour.tries ?? (behaviour.hints?.length ?? 0) + 1) : undefined;
+  const penalty = behaviour.name === 'interactive' || behaviour.name === 'adaptive' ? (behaviour.penalty ?? { n: 1, d: 3 }) : undefined;
+  return {
+    behaviour: {
+      name: behaviour.name,
+      ...(tries !== undefined ? { tries } : {}),
+      ...(penalty !== undefined ? { penalty } : {}),
+      certainty: behaviour.name === 'deferred-cbm' || behaviour.name === 'immediate-cbm',
+    },
+  };
+}
+
 /**
  * One question as the learner sees it in an attempt with the given seed.
  *
  * @param question - The question.
  * @param seed - The attempt's seed.
  * @param quizId - The quiz's id.
+ * @param behaviour - The behaviour it is taken under, when its quiz sets one (the question's own wins).
  * @returns The key-free view.
  *
  * @example
@@ -311,7 +349,7 @@ function canLoseMarks(question: ReadonlyQuestion): boolean {
  * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'russia-and-north-korea', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
-export function learnerQuestionView(question: ReadonlyQuestion, seed: string, quizId: string): LearnerQuestionView {
+export function learnerQuestionView(question: ReadonlyQuestion, seed: string, quizId: string, behaviour?: ReadonlyQuestion['behaviour']): LearnerQuestionView {
   const base: LearnerQuestionViewBase = {
     id: question.id,
     prompt: question.prompt,
@@ -319,6 +357,7 @@ export function learnerQuestionView(question: ReadonlyQuestion, seed: string, qu
     rule: question.rule.name,
     section: question.source.section,
     canLoseMarks: canLoseMarks(question),
+    ...behaviourView(behaviour ?? question.behaviour),
   };
   const view = viewers[question.type] as Viewer<QuestionType>;
   return view(question as DeepReadonly<QuestionOf<QuestionType>>, presentationOrder(seed, quizId, question) as never, base);
@@ -361,7 +400,8 @@ export function learnerView(quiz: ReadonlyQuiz, attempt: Attempt): LearnerView {
     startedAt: attempt.startedAt,
     attemptNumber: attempt.attemptNumber,
     status: attempt.status,
-    questions: quiz.questions.map((question) => learnerQuestionView(question, attempt.seed, quiz.id)),
+    questions: quiz.questions.map((question) => learnerQuestionView(question, attempt.seed, quiz.id, question.behaviour ?? quiz.behaviour)),
     responses: Object.fromEntries(Object.entries(attempt.answers).map(([id, recorded]) => [id, recorded.response])),
+    ...(hasChecks(quiz) ? { checks: checkStates(quiz, attempt) } : {}),
   };
 }

@@ -161,20 +161,31 @@ function addTo(groups: Groups, key: string, result: QuestionResult): void {
  */
 export function scoreQuiz<Q extends ReadonlyQuiz>(quiz: Q, responses: Responses<Q>): QuizResult {
   const { lookup, issues } = readResponses(quiz, responses);
+  return quizResultOf(quiz, quiz.questions.map((question) => scoreQuestion(question, lookup(question.id))), issues);
+}
+
+/**
+ * The whole-quiz result from each question's result, in quiz order: the
+ * exact totals, the percentage, the pass decision and the breakdowns per
+ * objective and section. `scoreQuiz` uses it, and so do attempts whose
+ * questions are marked by a behaviour (their marks replace the rule's).
+ *
+ * @internal
+ */
+export function quizResultOf(quiz: ReadonlyQuiz, questions: QuestionResult[], issues: QuizResult['issues']): QuizResult {
   const byObjective: Groups = new Map();
   const bySection: Groups = new Map();
   let earned = ZERO;
   let possible = ZERO;
-  const questions = quiz.questions.map((question) => {
-    const result = scoreQuestion(question, lookup(question.id));
+  quiz.questions.forEach((question, index) => {
+    const result = questions[index]!;
     earned = add(earned, result.earned);
     possible = add(possible, result.possible);
     // A question listing an objective twice still counts once towards it.
-    question.objectives.forEach((objective, index) => {
-      if (question.objectives.indexOf(objective) === index) addTo(byObjective, objective, result);
+    question.objectives.forEach((objective, at) => {
+      if (question.objectives.indexOf(objective) === at) addTo(byObjective, objective, result);
     });
     addTo(bySection, question.source.section, result);
-    return result;
   });
   const percent = possible.n === 0 ? ZERO : multiply(divide(earned, possible), HUNDRED);
   return {
