@@ -5,7 +5,7 @@
  * review. It sees only what a {@link Backend} gives it: learner views before
  * submission, the result and the review after it.
  */
-import { formatFraction } from '../index.js';
+import { type Fraction, formatFraction } from '../index.js';
 import type { LearnerQuestionView } from '../attempts/index.js';
 import { choiceControl } from './controls/choice.js';
 import { matchingControl } from './controls/matching.js';
@@ -279,13 +279,86 @@ export class Player {
           ),
         ),
         question.canLoseMarks && h('p', { class: 'cost', id: `cost-${question.id}` }, h('span', { 'aria-hidden': 'true' }, '⚠ '), messages.wrongAnswersCost),
+        question.behaviour &&
+          h(
+            'p',
+            { class: 'behaviour-rule', id: `rule-${question.id}` },
+            messages.behaviourRule(question.behaviour.name, question.behaviour.tries, question.behaviour.penalty && messages.number(formatFraction(question.behaviour.penalty))),
+          ),
         h('p', { class: 'hint', id: `hint-${question.id}` }, messages.hints[question.type]),
         control,
+        this.checkLine(question),
         h('p', { class: 'q-state', id: `state-${question.id}` }, response === undefined ? messages.notAnswered : messages.answered),
         h('div', { class: 'save-line' }, h('p', { class: 'save-state', id: `save-${question.id}`, role: 'status' }), this.retryButton(`retry-${question.id}`, true)),
         link,
       ),
     );
+  }
+
+  /**
+   * Check, for a question taken under a behaviour that checks tries (and a
+   * mode that can: practice): the certainty (CBM), the Check button, and
+   * where the question stands — this try's status and feedback, the hint for
+   * the next try, the tries left, or the mark once it is finished.
+   */
+  private checkLine(question: LearnerQuestionView): HTMLElement | undefined {
+    const state = this.session.view.checks?.[question.id];
+    if (!state || !question.behaviour || !this.backend.check) return undefined;
+    const { messages } = this;
+    const certainty = question.behaviour.certainty
+      ? h(
+          'fieldset',
+          { class: 'certainty', id: `certainty-${question.id}` },
+          h('legend', {}, messages.certaintyQuestion),
+          ...messages.certaintyLevels.map((label, index) => {
+            const id = `certainty-${question.id}-${index + 1}`;
+            const input = h('input', { type: 'radio', name: `certainty-${question.id}`, id, value: String(index + 1) });
+            if (index === 0) input.checked = true;
+            return h('span', { class: 'option' }, input, h('label', { for: id }, label));
+          }),
+        )
+      : undefined;
+    const button = h('button', { type: 'button', class: 'check', id: `check-${question.id}` }, messages.check);
+    const outcome = h('div', { class: 'outcome', id: `outcome-${question.id}`, role: 'status' });
+    button.addEventListener('click', () => void this.check(question, certainty));
+    if (state.finished) queueMicrotask(() => this.finishQuestion(question.id));
+    return h('div', { class: 'check-line' }, certainty, button, outcome);
+  }
+
+  private async check(question: LearnerQuestionView, certainty: HTMLElement | undefined): Promise<void> {
+    const { messages } = this;
+    const outcome = this.byId(`outcome-${question.id}`);
+    if (!outcome || !this.backend.check) return;
+    const response = Object.hasOwn(this.responses, question.id) ? this.responses[question.id] : undefined;
+    if (response === undefined) {
+      outcome.replaceChildren(h('p', {}, messages.nothingToCheck));
+      return;
+    }
+    const level = Number(certainty?.querySelector<HTMLInputElement>('input:checked')?.value ?? 1) as 1 | 2 | 3;
+    try {
+      // The answer being saved goes first, so the try and the saved answer agree.
+      await this.queue?.settled();
+      const result = await this.backend.check(question.id, response, certainty ? level : undefined);
+      const points = (x: Fraction) => messages.number(formatFraction(x));
+      outcome.replaceChildren(
+        ...present(
+          h('p', { class: `try-status status-${result.status}` }, h('strong', {}, messages.status[result.status]), ' ', result.finished ? messages.questionDone(points(result.earned), pointsText(messages, result.possible)) : messages.triesLeft(result.triesLeft)),
+          result.feedback.length > 0 && h('ul', { class: 'feedback', 'aria-label': messages.feedback }, ...result.feedback.map((text) => h('li', {}, text))),
+          result.hint && h('p', { class: 'try-hint' }, h('strong', {}, messages.hint), result.hint.text),
+          result.numberCorrect && h('p', { class: 'number-correct' }, messages.statistic(result.numberCorrect)),
+        ),
+      );
+      if (result.finished) this.finishQuestion(question.id);
+      this.options.emit('answer', { questionId: question.id, response });
+    } catch (error) {
+      outcome.replaceChildren(h('p', { class: 'issues' }, error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  /** A finished question takes no more changes: its controls are disabled (the fieldset), its outcome stays. */
+  private finishQuestion(questionId: string): void {
+    const fieldset = this.byId(`question-${questionId}`)?.querySelector('fieldset');
+    if (fieldset) fieldset.disabled = true;
   }
 
   private updateProgress(): void {

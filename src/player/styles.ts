@@ -123,6 +123,17 @@ legend { padding: 0; margin-bottom: 0.25rem; max-width: 100%; }
 .option input { width: 1.15rem; height: 1.15rem; margin: 0.2rem 0 0; flex: none; accent-color: var(--quizkit-accent); }
 .option label { flex: 1; min-width: 0; cursor: pointer; }
 .clear-choice { margin-top: 0.4rem; font-size: 0.9rem; }
+.behaviour-rule { margin: 0.25rem 0; font-size: 0.95rem; }
+.check-line { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.5rem 1rem; margin-top: 0.6rem; }
+.certainty { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
+.certainty legend { font-weight: 600; margin-bottom: 0.2rem; }
+.outcome { flex-basis: 100%; }
+.outcome:empty { display: none; }
+.outcome p { margin: 0.2rem 0; }
+.try-status.status-correct { color: var(--quizkit-correct); }
+.try-status.status-partial { color: var(--quizkit-partial); }
+.try-status.status-incorrect { color: var(--quizkit-incorrect); }
+fieldset:disabled .option label { cursor: default; }
 
 .match { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 14rem); gap: 0.75rem; align-items: center; padding: 0.4rem 0; border-top: 1px solid var(--quizkit-wash); }
 .match:first-child { border-top: 0; }

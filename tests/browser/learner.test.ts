@@ -390,3 +390,38 @@ describeInBrowser('issue #14: the drop-in player for learners (Chromium)', () =>
     });
   }
 });
+
+describeInBrowser('issue #15: checking tries in the player (Chromium)', () => {
+  const browser = useBrowser();
+  let server: PlayerServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('interactive: Check, a hint after a wrong try, Try again, the penalised mark, kept after a reload and in the result', async () => {
+    const module = variant((m) => {
+      m.quizzes[0].behaviour = { name: 'interactive', tries: 3, hints: [{ text: 'Reread the first sentence.' }] };
+    });
+    const extra = new Map([['module.json', { contents: Buffer.from(JSON.stringify(module)), type: 'application/json' }]]);
+    server = await createPlayerServer({ files: browser.bundle().files, config: { module: 'module.json' }, extra });
+    const { page } = await browser.open(server.url);
+    await formShown(page);
+    const id = 'who-met-in-beijing';
+    expect(await page.locator(`#rule-${id}`).textContent()).toContain('You have 3 tries');
+    await page.locator(`[id="${id}--kim-and-xi"]`).check();
+    await page.locator(`#check-${id}`).click();
+    await expect.poll(() => page.locator(`#outcome-${id}`).textContent(), POLL).toContain('Hint: Reread the first sentence.');
+    expect(await page.locator(`#outcome-${id}`).textContent()).toContain('2 tries left.');
+    await page.locator(`[id="${id}--foreign-ministers"]`).check();
+    await page.locator(`#check-${id}`).click();
+    // Right on the second try, penalty 1/3: 2/3 of the point; the question is then finished.
+    await expect.poll(() => page.locator(`#outcome-${id}`).textContent(), POLL).toContain('Done: 0.67 of 1 point.');
+    expect(await page.locator(`[id="${id}--kim-and-xi"]`).isDisabled()).toBe(true);
+    await page.reload();
+    await formShown(page);
+    expect(await page.locator(`[id="${id}--kim-and-xi"]`).isDisabled()).toBe(true);
+    await submit(page);
+    expect(await page.locator(`[id="review-${id}"] .review-status`).textContent()).toContain('Partly correct 0.67 / 1 point');
+  });
+});

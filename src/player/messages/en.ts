@@ -136,4 +136,21 @@ export const PLAYER_MESSAGES_EN: PlayerMessages = {
   wrongQuiz: 'The saved attempt was for another quiz, so a new attempt has started.',
   unreadable: 'Your saved attempt could not be read, so a new attempt has started.',
   examGone: 'Your earlier attempt is no longer on the server, so a new attempt has started.',
+  check: 'Check',
+  nothingToCheck: 'Answer the question first, then check it.',
+  behaviourRule: (behaviour, tries, penalty) =>
+    behaviour === 'interactive'
+      ? `You have ${s(tries ?? 1, 'try', 'tries')}: check your answer, and try again if it is wrong. Each wrong try costs ${penalty} of the points.`
+      : behaviour === 'adaptive'
+        ? `Check your answer and try until it is right. Each wrong try costs ${penalty} of the points.`
+        : behaviour === 'immediate-cbm'
+          ? 'One try, marked when you check it. Say how sure you are: a sure answer earns more if right and costs points if wrong.'
+          : behaviour === 'deferred-cbm'
+            ? 'Say how sure you are: a sure answer earns more if right and costs points if wrong.'
+            : 'One try: your answer is marked when you check it.',
+  certaintyQuestion: 'How sure are you?',
+  certaintyLevels: ['Not very sure', 'Fairly sure', 'Very sure'],
+  triesLeft: (left) => (Number.isFinite(left) ? `${s(left, 'try', 'tries')} left.` : 'Try again.'),
+  questionDone: (earned, possible) => `Done: ${earned} of ${possible}.`,
+  hint: 'Hint: ',
 };

@@ -138,4 +138,21 @@ export const PLAYER_MESSAGES_FR: PlayerMessages = {
   wrongQuiz: 'La tentative enregistrée concernait un autre quiz : une nouvelle tentative a commencé.',
   unreadable: 'Votre tentative enregistrée n’a pas pu être lue : une nouvelle tentative a commencé.',
   examGone: 'Votre tentative précédente n’est plus sur le serveur : une nouvelle tentative a commencé.',
+  check: 'Vérifier',
+  nothingToCheck: 'Répondez d’abord à la question, puis vérifiez.',
+  behaviourRule: (behaviour, tries, penalty) =>
+    behaviour === 'interactive'
+      ? `Vous avez ${s(tries ?? 1, 'essai')} : vérifiez votre réponse et réessayez si elle est fausse. Chaque essai faux coûte ${penalty} des points.`
+      : behaviour === 'adaptive'
+        ? `Vérifiez votre réponse et réessayez jusqu’à ce qu’elle soit juste. Chaque essai faux coûte ${penalty} des points.`
+        : behaviour === 'immediate-cbm'
+          ? 'Un seul essai, noté quand vous vérifiez. Dites à quel point vous êtes sûr : une réponse sûre rapporte plus si elle est juste et coûte des points si elle est fausse.'
+          : behaviour === 'deferred-cbm'
+            ? 'Dites à quel point vous êtes sûr : une réponse sûre rapporte plus si elle est juste et coûte des points si elle est fausse.'
+            : 'Un seul essai : votre réponse est notée quand vous vérifiez.',
+  certaintyQuestion: 'À quel point êtes-vous sûr ?',
+  certaintyLevels: ['Pas très sûr', 'Assez sûr', 'Très sûr'],
+  triesLeft: (left) => (Number.isFinite(left) ? `Encore ${s(left, 'essai')}.` : 'Réessayez.'),
+  questionDone: (earned, possible) => `Terminé : ${earned} sur ${possible}.`,
+  hint: 'Indice : ',
 };

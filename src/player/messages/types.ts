@@ -122,4 +122,14 @@ export interface PlayerMessages {
   readonly wrongQuiz: string;
   readonly unreadable: string;
   readonly examGone: string;
+  /** Behaviours that check tries (issue #15). */
+  readonly check: string;
+  readonly nothingToCheck: string;
+  /** The rules of a behaviour, stated before the learner answers; `penalty` already written as a number. */
+  readonly behaviourRule: (behaviour: string, tries: number | undefined, penalty: string | undefined) => string;
+  readonly certaintyQuestion: string;
+  readonly certaintyLevels: readonly [string, string, string];
+  readonly triesLeft: (left: number) => string;
+  readonly questionDone: (earned: string, possible: string) => string;
+  readonly hint: string;
 }

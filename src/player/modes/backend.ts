@@ -4,7 +4,7 @@
  * server. The interface itself only ever sees learner views before
  * submission, and the result and review after it.
  */
-import type { AttemptReview, LearnerView } from '../../attempts/index.js';
+import type { AttemptReview, CheckOutcome, LearnerView } from '../../attempts/index.js';
 
 /** A response, as `learnerView(…).responses` holds them. */
 export type AnyResponse = LearnerView['responses'][string];
@@ -79,6 +79,12 @@ export interface Backend {
    * the refusal is final; any other error (the network) is retried.
    */
   answer(questionId: string, response: AnyResponse | null): Promise<void>;
+  /**
+   * Checks one try at a question taken under a behaviour that checks tries
+   * (practice mode; the exam server has no route for it yet). Throws
+   * {@link SaveRefused} when the engine refuses it.
+   */
+  check?(questionId: string, response: AnyResponse, certainty?: 1 | 2 | 3): Promise<CheckOutcome>;
   /** Submits and scores the attempt. */
   submit(): Promise<Submitted>;
   /** Starts a new attempt (the next attempt number). */

@@ -13,6 +13,7 @@ import {
   type Attempt,
   type SubmittedAttempt,
   answer,
+  checkAnswer,
   learnerView,
   reviewAttempt,
   safeParseAttempt,
@@ -121,6 +122,16 @@ export function createPracticeBackend(
       }
       // Refused while another tab's change is unsettled: the save queue keeps the answer and tries again.
       save(next);
+    },
+    async check(questionId, response, certainty) {
+      let checked: ReturnType<typeof checkAnswer>;
+      try {
+        checked = checkAnswer(current(), quiz, questionId, response, now(), certainty === undefined ? {} : { certainty });
+      } catch (error) {
+        throw new SaveRefused(error instanceof Error ? error.message : String(error));
+      }
+      save(checked.attempt);
+      return checked.outcome;
     },
     async submit() {
       const done = submitAttempt(current(), quiz, now());
