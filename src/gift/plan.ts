@@ -80,7 +80,12 @@ export function questionNotes(
   const behaviour = question.behaviour ?? quiz.behaviour;
   if (behaviour && behaviour.name !== 'deferred') {
     // Moodle sets the behaviour per quiz ("How questions behave"), not in the question bank file.
-    note('behaviour-dropped', `behaviour ${behaviour.name} is not carried by ${format === 'gift' ? 'GIFT' : 'Moodle XML'}: set the Moodle quiz's "How questions behave" to match; the questions import as deferred feedback`);
+    note(
+      'behaviour-dropped',
+      format === 'gift'
+        ? `behaviour ${behaviour.name} is not carried by GIFT (nor its penalty and hints): set the Moodle quiz's "How questions behave" to match, or export Moodle XML, which carries the penalty and hints`
+        : `behaviour ${behaviour.name} is set on the Moodle quiz ("How questions behave"), not in the question bank: set it there; the penalty${behaviour.name === 'interactive' ? ' and hints are' : ' is'} in the question`,
+    );
   }
   if (format === 'gift') {
     if (question.type === 'ordering') {

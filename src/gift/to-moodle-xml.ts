@@ -125,7 +125,28 @@ const writers: { readonly [T in QuestionType]: { readonly type: string; readonly
   matching: { type: 'matching', write: writeMatching },
 };
 
-function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[], context: Context): string {
+/**
+ * Moodle's `<hint>` elements (its `write_hints`): the interactive behaviour's
+ * hints, each with its `<shownumcorrect/>` and `<clearwrong/>` flags.
+ */
+function hintElements(behaviour: ReadonlyQuestion['behaviour']): string[] {
+  if (behaviour?.name !== 'interactive') return [];
+  return (behaviour.hints ?? []).map((hint) =>
+    [
+      `${I2}<hint format="html">`,
+      `${I3}<text>${cdata(plainToHtml(hint.text))}</text>`,
+      ...(hint.showNumberCorrect ? [`${I3}<shownumcorrect/>`] : []),
+      ...(hint.clearWrong ? [`${I3}<clearwrong/>`] : []),
+      `${I2}</hint>`,
+    ].join('\n'),
+  );
+}
+
+/** The penalty for each wrong try (interactive, adaptive; Moodle's default 1/3), 0 where there are no retries. */
+const penaltyOf = (behaviour: ReadonlyQuestion['behaviour']) =>
+  behaviour?.name === 'interactive' || behaviour?.name === 'adaptive' ? formatFraction(behaviour.penalty ?? { n: 1, d: 3 }, 7) : 0;
+
+function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[], context: Context, behaviour: ReadonlyQuestion['behaviour']): string {
   const { type, write } = writers[question.type] as { type: string; write: Writer<QuestionType> };
   const tags = question.objectives.length
     ? [`${I2}<tags>`, ...question.objectives.map((objective) => `${I3}<tag><text>${xmlEscape(objective)}</text></tag>`), `${I2}</tags>`]
@@ -137,11 +158,12 @@ function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[],
     htmlField('questiontext', question.prompt),
     htmlField('generalfeedback', question.explanation),
     element('defaultgrade', formatFraction(question.points, 7)),
-    // quizkit has no retries, so no penalty for them (Moodle's own default is 0.3333333).
-    element('penalty', 0),
+    // Moodle keeps the penalty with the question and applies it under interactive and adaptive behaviours.
+    element('penalty', penaltyOf(behaviour)),
     element('hidden', 0),
     element('idnumber', question.id),
     ...write(question, context),
+    ...hintElements(behaviour),
     ...tags,
     '  </question>',
   ].join('\n');
@@ -164,7 +186,7 @@ function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[],
  * - Every question: `<name>` and `<idnumber>` = id, `<defaultgrade>` =
  *   points, `<generalfeedback>` = explanation, outcome feedback as
  *   `correctfeedback`/`partiallycorrectfeedback`/`incorrectfeedback`,
- *   objectives as `<tags>`, `<penalty>0</penalty>`; one category per quiz.
+ *   objectives as `<tags>`, `<penalty>` (the behaviour's penalty per wrong try under `interactive` and `adaptive`, else 0) and `<hint>`s (`interactive`); one category per quiz.
  *
  * Texts are written as HTML (escaped, paragraphs as `<p>`) in CDATA
  * sections; short texts (names, matching answers) as escaped text. Notes
@@ -206,7 +228,7 @@ export function exportMoodleXml(input: InteropInput, options: MoodleXmlOptions =
     for (const question of quiz.questions) {
       const questionNotesList = questionNotes(question, quiz, 'moodle-xml', context.noMatchLabel);
       notes.push(...questionNotesList);
-      parts.push(writeQuestion(question, questionNotesList, context));
+      parts.push(writeQuestion(question, questionNotesList, context, question.behaviour ?? quiz.behaviour));
     }
   }
   parts.push('</quiz>');

@@ -188,7 +188,26 @@ describe('issue #15: exporters say what they cannot carry', () => {
     for (const exported of [exportGift(quiz), exportMoodleXml(quiz)]) {
       const dropped = exported.notes.filter((note) => note.code === 'behaviour-dropped');
       expect(dropped.map((note) => note.questionId)).toEqual(['capital']);
-      expect(dropped[0]?.message).toMatch(/behaviour interactive is not carried by (GIFT|Moodle XML)/);
+      expect(dropped[0]?.message).toMatch(/behaviour interactive (is not carried by GIFT|is set on the Moodle quiz)/);
     }
+  });
+
+  it('Moodle XML carries the penalty and the hints (Moodle’s <penalty> and <hint>), as Moodle’s own writer does', async () => {
+    const { toMoodleXml } = await import('../../src/gift/index.js');
+    const { parseQuiz } = await import('../../src/schema/index.js');
+    const quiz = parseQuiz({
+      id: 'practice', title: 'Practice',
+      behaviour: { name: 'interactive', penalty: '1/3', hints: [{ text: 'Look again & think.', showNumberCorrect: true, clearWrong: true }, { text: 'Last hint.' }] },
+      questions: [choiceInput(), { ...choiceInput(), id: 'exam', behaviour: { name: 'deferred' } }, { ...choiceInput(), id: 'adapt', behaviour: { name: 'adaptive', penalty: '1/10' } }],
+    });
+    const xml = toMoodleXml(quiz);
+    const question = (id: string) => xml.slice(xml.indexOf(`<name><text>${id}</text></name>`), xml.indexOf('</question>', xml.indexOf(`<name><text>${id}</text></name>`)));
+    expect(question('capital')).toContain('<penalty>0.3333333</penalty>');
+    expect(question('capital')).toContain(
+      '<hint format="html">\n      <text><![CDATA[<p>Look again &amp; think.</p>]]></text>\n      <shownumcorrect/>\n      <clearwrong/>\n    </hint>\n    <hint format="html">\n      <text><![CDATA[<p>Last hint.</p>]]></text>\n    </hint>',
+    );
+    expect(question('exam')).toContain('<penalty>0</penalty>');
+    expect(question('exam')).not.toContain('<hint');
+    expect(question('adapt')).toContain('<penalty>0.1</penalty>');
   });
 });
