@@ -81,7 +81,7 @@ export interface Backend {
   answer(questionId: string, response: AnyResponse | null): Promise<void>;
   /**
    * Checks one try at a question taken under a behaviour that checks tries
-   * (practice mode; the exam server has no route for it yet). Throws
+   * (practice mode in the page; exam mode through the server's checks route). Throws
    * {@link SaveRefused} when the engine refuses it.
    */
   check?(questionId: string, response: AnyResponse, certainty?: 1 | 2 | 3): Promise<CheckOutcome>;

@@ -10,7 +10,7 @@
  * reload. A host app that authenticates learners itself needs no token.
  */
 
-import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from '../../attempts/index.js';
+import type { AttemptReview, CheckOutcome, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from '../../attempts/index.js';
 
 /** What the client saw of one exchange, for logging or auditing.  *
  * @example
@@ -109,6 +109,8 @@ export interface ExamClient {
   resume(attemptId: string): Promise<{ attemptId: string; view: LearnerView; timeRemainingMs?: number; late?: boolean; result?: ReviewedResult; review?: AttemptReview }>;
   /** Sends one answer (`null` clears it). */
   answer(attemptId: string, questionId: string, response: unknown): Promise<{ answered: string[]; version: number; timeRemainingMs?: number }>;
+  /** Checks one try at a question under a behaviour that checks tries; the outcome holds no key. */
+  check(attemptId: string, questionId: string, response: unknown, certainty?: 1 | 2 | 3): Promise<{ outcome: CheckOutcome; version: number }>;
   /** Submits; the server scores and returns the result and the review, as its policy allows. */
   submit(attemptId: string): Promise<{ attemptId: string; late: boolean; result: ReviewedResult; review: AttemptReview }>;
   /** The learner's attempts at a quiz, and the cap. */
@@ -201,6 +203,8 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
     start: (quizId) => call('POST', `/v1/quizzes/${id(quizId)}/attempts`, {}),
     resume: (attemptId) => call('GET', `/v1/attempts/${id(attemptId)}`),
     answer: (attemptId, questionId, response) => call('PUT', `/v1/attempts/${id(attemptId)}/answers/${id(questionId)}`, { response }),
+    check: (attemptId, questionId, response, certainty) =>
+      call('POST', `/v1/attempts/${id(attemptId)}/checks/${id(questionId)}`, certainty === undefined ? { response } : { response, certainty }),
     submit: (attemptId) => call('POST', `/v1/attempts/${id(attemptId)}/submit`, {}),
     attempts: (quizId) => call('GET', `/v1/quizzes/${id(quizId)}/attempts`),
     grade: (quizId, method = 'highest') => call('GET', `/v1/quizzes/${id(quizId)}/grade?method=${method}`),

@@ -7,7 +7,7 @@
  * This chunk imports no quizkit code at run time: it talks to the server
  * through the example's plain `fetch` client.
  */
-import type { AttemptReview, LearnerView } from '../../attempts/index.js';
+import type { AttemptReview, CheckOutcome, LearnerView } from '../../attempts/index.js';
 import { type Backend, SaveRefused, type Session, storageKey } from './backend.js';
 import type { KeyValueStore } from '../storage/guarded.js';
 
@@ -44,6 +44,8 @@ export interface ExamTransport {
   resume(attemptId: string): Promise<{ view: LearnerView; result?: AttemptReview['result']; review?: AttemptReview }>;
   /** Sends one answer (`null` clears it). */
   answer(attemptId: string, questionId: string, response: unknown): Promise<unknown>;
+  /** Checks one try (behaviours that check tries); without it, exam mode shows no Check button. */
+  check?(attemptId: string, questionId: string, response: unknown, certainty?: 1 | 2 | 3): Promise<{ outcome: CheckOutcome }>;
   /** Submits; returns the result and review as the server's policy allows. */
   submit(attemptId: string): Promise<{ late: boolean; result: AttemptReview['result']; review: AttemptReview }>;
 }
@@ -102,6 +104,17 @@ export function createExamBackend(client: ExamTransport, quizId: string, learner
         throw isFinal(error) ? new SaveRefused(error.message) : error;
       }
     },
+    ...(client.check
+      ? {
+          async check(questionId: string, response: unknown, certainty?: 1 | 2 | 3) {
+            try {
+              return (await client.check!(current(), questionId, response, certainty)).outcome;
+            } catch (error) {
+              throw isFinal(error) ? new SaveRefused(error.message) : error;
+            }
+          },
+        }
+      : {}),
     async submit() {
       const { late, result, review } = await client.submit(current());
       return { late, result, review };
