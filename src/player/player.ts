@@ -423,10 +423,21 @@ export class Player {
     const { messages } = this;
     const unsaved = this.queue.unsaved();
     if (unsaved.length === 0) {
+      delete block.dataset.signature;
       block.replaceChildren(h('p', { class: 'all-saved' }, messages.allSaved));
       return;
     }
     const { questions } = this.session.view;
+    // Rebuilt only when what it lists changes: the queue reports every retry, and a button
+    // replaced under the learner's finger (or pointer) would never take the click.
+    const signature = JSON.stringify(
+      unsaved.map((id) => {
+        const status = this.queue!.status(id);
+        return [id, status.state, status.state === 'refused' ? status.message : ''];
+      }),
+    );
+    if (block.dataset.signature === signature && block.querySelector('#retry-all')) return;
+    block.dataset.signature = signature;
     block.replaceChildren(
       h('p', {}, messages.cannotSubmitUnsaved(unsaved.length)),
       h(
