@@ -7,7 +7,12 @@ export default defineConfig({
   resolve: {
     // Tests import the package by name, as users do, but run against the source.
     alias: [
+      { find: /^quizkit\/analytics$/, replacement: src('analytics/index.ts') },
+      { find: /^quizkit\/player$/, replacement: src('player/index.ts') },
+      { find: /^quizkit\/player\/react$/, replacement: src('player/react.ts') },
+      { find: /^quizkit\/player\/vue$/, replacement: src('player/vue.ts') },
       { find: /^quizkit\/attempts$/, replacement: src('attempts/index.ts') },
+      { find: /^quizkit\/behaviours$/, replacement: src('behaviours/index.ts') },
       { find: /^quizkit\/xapi$/, replacement: src('xapi/index.ts') },
       { find: /^quizkit\/qti$/, replacement: src('qti/index.ts') },
       { find: /^quizkit\/gift$/, replacement: src('gift/index.ts') },
@@ -23,6 +28,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Bundles the CLI once for the tests that spawn it (issue #18.6).
+    globalSetup: ['tests/cli/global-setup.ts'],
     typecheck: { enabled: false },
   },
 });

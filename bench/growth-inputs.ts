@@ -34,10 +34,10 @@ interface Shape {
 
 /** The inputs, by key (the child gets the key and a size). */
 export const SHAPES: Readonly<Record<string, Shape>> = {
-  'gift-options': { fn: 'fromGift', input: "identical options: '::t::Q?{=a ' + Array(n).fill('~b').join(' ') + '}'", base: 1_000, unit: 'options' },
-  'gift-ordering': { fn: 'fromGift', input: 'identical ordering lines: {>n ALL then n lines "b"', base: 1_000, unit: 'lines' },
-  'gift-matching': { fn: 'fromGift', input: 'identical matching pairs: n × "=a -> b"', base: 1_000, unit: 'pairs' },
-  'gift-titles': { fn: 'fromGift', input: "questions sharing a title: n × '::t::Q?{=a ~b}'", base: 1_000, unit: 'questions' },
+  'gift-options': { fn: 'fromGift', input: "identical options: '::t::Q?{=a ' + Array(n).fill('~b').join(' ') + '}'", base: 16_000, unit: 'options' },
+  'gift-ordering': { fn: 'fromGift', input: 'identical ordering lines: {>n ALL then n lines "b"', base: 16_000, unit: 'lines' },
+  'gift-matching': { fn: 'fromGift', input: 'identical matching pairs: n × "=a -> b"', base: 16_000, unit: 'pairs' },
+  'gift-titles': { fn: 'fromGift', input: "questions sharing a title: n × '::t::Q?{=a ~b}'", base: 500, unit: 'questions' },
   'yaml-questions': { fn: 'parseModuleSource', input: 'YAML module growing in quizzes of the 10 benchmark questions', base: 20, unit: 'questions' },
   'yaml-flow-options': { fn: 'parseModuleSource', input: 'YAML module, one question with n options in a flow sequence of flow maps', base: 1_250, unit: 'options' },
   'matching-keys': { fn: 'scoreQuestion', input: 'matching response: an object of n keys', base: 125_000, unit: 'keys' },

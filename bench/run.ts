@@ -4,9 +4,10 @@
  * Sections: scoring (quizkit vs the floor vs survey-core), growth (ordering
  * rules as n grows, validation time vs quiz size, and time and peak memory of
  * the parsers and scoreQuestion at 1×–8× hostile inputs), validation (50-question
- * quizzes per second), files (building 1,000 generated quiz files).
+ * quizzes per second), files (building 1,000 generated quiz files), draft
+ * (`quizkit draft` on 100 KB of text).
  *
- * Options: --only=scoring,growth,validation,files  --attempts=2000  --files=1000
+ * Options: --only=scoring,growth,validation,files,draft  --attempts=2000  --files=1000
  *          --rounds=7  --quick (fewer rounds and shorter samples)
  *          --diagnose (also time scoreQuestion ×10 without the quiz totals)
  *          --inputs=gift-options,… (growth: only these inputs of bench/growth-inputs.ts)
@@ -16,6 +17,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
+import { runDraft } from './draft.js';
 import { runFiles } from './files.js';
 import { runGrowth } from './growth.js';
 import { runGrowthInputs } from './growth-inputs.js';
@@ -30,7 +32,7 @@ const args = new Map(
   }),
 );
 const quick = args.has('quick');
-const only = new Set((args.get('only') ?? 'scoring,growth,validation,files').split(','));
+const only = new Set((args.get('only') ?? 'scoring,growth,validation,files,draft').split(','));
 const rounds = Number(args.get('rounds') ?? (quick ? 3 : 7));
 const targetMs = quick ? 150 : 400;
 
@@ -70,5 +72,9 @@ if (only.has('files')) {
   const files = Number(args.get('files') ?? 1000);
   console.log(`\n## Building ${files.toLocaleString('en-US')} generated quiz files\n`);
   console.log(await runFiles({ files }));
+}
+if (only.has('draft')) {
+  console.log('\n## Drafting from an article (100 KB)\n');
+  console.log(await runDraft({ rounds }));
 }
 console.log(`\nload average at end ${load()} (checksum ${sink.value.toPrecision(6)})`);

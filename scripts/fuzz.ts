@@ -64,7 +64,7 @@ if (args.has('child')) {
   // One target, in this process: print the report, then the machine-readable line.
   const target = targets[0]!;
   const cases = number('cases', target.defaultCases);
-  const report = runTarget(target, {
+  const report = await runTarget(target, {
     cases,
     seed,
     budgetMs: budgetSeconds * 1000,

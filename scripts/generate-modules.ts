@@ -43,7 +43,7 @@ async function main(check: boolean): Promise<number> {
     return 1;
   }
   // Always quizkit's own layout, wherever --out points, so a test can compare with src/modules.
-  const wanted = moduleCodeFiles(loaded, shown(quizzesDir), { generator: SCRIPT, typesImport: '../schema/types.js' });
+  const wanted = moduleCodeFiles(loaded, shown(quizzesDir), { generator: SCRIPT, typesImport: '../schema/types.js', modulesImport: 'quizkit/modules' });
   const diff = diffFolder(modulesDir, wanted, 'code');
   const out = shown(modulesDir);
 

@@ -13,6 +13,7 @@ export { correctResponse, correctResponses } from './scoring/answer-key.js';
 export { fractionToNumber, formatFraction, type Fraction } from './fraction/fraction.js';
 export { RESPONSE_ISSUE_CODES } from './scoring/types.js';
 export type {
+  BehaviourMarks,
   Breakdown,
   PartResult,
   QuestionResult,

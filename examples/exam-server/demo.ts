@@ -6,7 +6,7 @@
  */
 import { parseModule } from 'quizkit/schema';
 import { type Fraction, formatFraction } from 'quizkit';
-import { createExamClient, takeExam } from './client.js';
+import { createExamClient, takeExam } from '../../src/player/modes/exam-client.js';
 import { createExamServer } from './server.js';
 
 const module = parseModule({

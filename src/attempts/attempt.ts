@@ -1,18 +1,31 @@
 import { nanoid } from 'nanoid';
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from '../scoring/registry.js';
 import type { Responses } from '../scoring/responses.js';
 import { AttemptError } from './errors.js';
 import { contradictions, fromFacts, responsesOf } from './facts.js';
 import { assertMonotonic, assertSameQuiz, assertTime, deadlineOf } from './guards.js';
 import { hashQuiz } from './hash.js';
+import { checkStates } from './tries.js';
 import type { Attempt, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
-type AnyQuestion = DeepReadonly<Question>;
+type AnyQuiz = ReadonlyQuiz;
+type AnyQuestion = ReadonlyQuestion;
 
 /** The longest seed accepted, in characters. */
 export const MAX_SEED_LENGTH = 256;
+
+/**
+ * The most extra time an attempt may be granted, in seconds: 7 days, the
+ * longest time limit a quiz may have.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EXTRA_TIME_SECONDS } from 'quizkit/attempts';
+ * MAX_EXTRA_TIME_SECONDS; //=> 604800
+ * ```
+ */
+export const MAX_EXTRA_TIME_SECONDS = 7 * 24 * 3600;
 
 /**
  * The grace period, in seconds, after the deadline during which a submission
@@ -43,6 +56,12 @@ export interface StartAttemptOptions {
   readonly seed?: string;
   /** Which attempt of this learner at this quiz it is, from 1 (default 1). */
   readonly attemptNumber?: number;
+  /**
+   * Extra time for this learner (an accommodation), in whole seconds, added
+   * to the quiz's time limit (at most 7 days; default none). It is kept with
+   * the attempt's facts, so a saved attempt keeps its deadline.
+   */
+  readonly extraTimeSeconds?: number;
 }
 
 /**
@@ -67,7 +86,11 @@ export interface StartAttemptOptions {
  */
 export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InProgressAttempt {
   assertTime(options.now, 'now');
-  const deadline = deadlineOf(quiz, options.now);
+  const extra = options.extraTimeSeconds;
+  if (extra !== undefined && (!Number.isSafeInteger(extra) || extra < 0 || extra > MAX_EXTRA_TIME_SECONDS)) {
+    throw new RangeError(`extraTimeSeconds must be a whole number of seconds from 0 to ${MAX_EXTRA_TIME_SECONDS}; found ${String(extra)}`);
+  }
+  const deadline = deadlineOf(quiz, options.now, extra);
   const seed = options.seed ?? nanoid();
   if (typeof seed !== 'string' || seed.length === 0 || seed.length > MAX_SEED_LENGTH) {
     throw new RangeError(`seed must be a non-empty string of at most ${MAX_SEED_LENGTH} characters`);
@@ -82,6 +105,7 @@ export function startAttempt(quiz: AnyQuiz, options: StartAttemptOptions): InPro
     seed,
     attemptNumber,
     startedAt: options.now,
+    ...(extra !== undefined && extra > 0 ? { extraTimeSeconds: extra } : {}),
     ...(deadline !== undefined ? { deadline } : {}),
     answers: {},
     status: 'in-progress',
@@ -142,6 +166,9 @@ export function answer(attempt: Attempt, quiz: AnyQuiz, questionId: string, resp
   assertMonotonic(attempt, now);
   if (attempt.deadline !== undefined && now > attempt.deadline) {
     throw new AttemptError('time_expired', `The time limit ended at ${new Date(attempt.deadline).toISOString()}; answers are no longer accepted`);
+  }
+  if ((checkStates(quiz, attempt)[question.id]?.finished ?? false)) {
+    throw new AttemptError('question_finished', `Question "${question.id}" takes no more tries, so its answer cannot change`);
   }
   // Read once, into plain data: what is checked is what is stored. (An ordering's
   // missing items are listed sorted by id, so the message never hints at the key.)
@@ -248,7 +275,9 @@ function factsOf(attempt: Attempt) {
     seed: attempt.seed,
     attemptNumber: attempt.attemptNumber,
     startedAt: attempt.startedAt,
+    ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers: attempt.answers,
+    ...(attempt.tries !== undefined ? { tries: attempt.tries } : {}),
   };
 }
 

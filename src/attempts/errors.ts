@@ -37,6 +37,8 @@ export const ATTEMPT_ERROR_CODES = [
   'invalid_attempt',
   'inconsistent_attempt',
   'tampered',
+  'not_checkable',
+  'question_finished',
 ] as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { Quiz, ReadonlyQuiz } from '../schema/types.js';
 import { AttemptError } from './errors.js';
 import { hashQuiz } from './hash.js';
 import type { Attempt, EpochMillis } from './types.js';
@@ -36,6 +36,7 @@ export function assertTime(value: unknown, name: string): asserts value is Epoch
 export function latestActivity(attempt: Attempt): EpochMillis {
   let latest = attempt.startedAt;
   for (const recorded of Object.values(attempt.answers)) if (recorded.at > latest) latest = recorded.at;
+  for (const tries of Object.values(attempt.tries ?? {})) for (const tried of tries) if (tried.at > latest) latest = tried.at;
   return latest;
 }
 
@@ -53,7 +54,7 @@ export function assertMonotonic(attempt: Attempt, now: EpochMillis): void {
 }
 
 /** Refuses a quiz that is not the one the attempt was started on. */
-export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, quiz: DeepReadonly<Quiz>): void {
+export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, quiz: ReadonlyQuiz): void {
   if (quiz.id !== attempt.quizId) {
     throw new AttemptError('wrong_quiz', `This attempt is at quiz "${attempt.quizId}", not "${quiz.id}"`);
   }
@@ -67,9 +68,9 @@ export function assertSameQuiz(attempt: Pick<Attempt, 'quizId' | 'quizHash'>, qu
 }
 
 /** The deadline of an attempt at `quiz` started at `startedAt`; undefined without a time limit. */
-export function deadlineOf(quiz: DeepReadonly<Quiz>, startedAt: EpochMillis): EpochMillis | undefined {
+export function deadlineOf(quiz: ReadonlyQuiz, startedAt: EpochMillis, extraTimeSeconds = 0): EpochMillis | undefined {
   if (quiz.timeLimitSeconds === undefined) return undefined;
-  const deadline = startedAt + quiz.timeLimitSeconds * 1000;
+  const deadline = startedAt + (quiz.timeLimitSeconds + extraTimeSeconds) * 1000;
   if (!Number.isSafeInteger(deadline) || quiz.timeLimitSeconds <= 0) {
     throw new RangeError(`timeLimitSeconds must be a positive whole number of seconds (at most 7 days, as the quiz schema says); found ${quiz.timeLimitSeconds}`);
   }

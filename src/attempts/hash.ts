@@ -1,4 +1,4 @@
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { isDeepFrozen } from '../schema/freeze.js';
 import { cyrb64Hex } from './prng.js';
 
@@ -43,7 +43,7 @@ const QUIZ_HASH_PREFIX = 'cyrb64:';
  * hashQuiz(quiz) === hashQuiz({ ...quiz, timeLimitSeconds: 600 }); //=> false
  * ```
  */
-export function hashQuiz(quiz: DeepReadonly<Quiz>): string {
+export function hashQuiz(quiz: ReadonlyQuiz): string {
   const cached = hashes.get(quiz);
   if (cached !== undefined) return cached;
   const hash = QUIZ_HASH_PREFIX + cyrb64Hex(canonicalJson(quiz));

@@ -10,6 +10,7 @@
  */
 export {
   DEFAULT_GRACE_SECONDS,
+  MAX_EXTRA_TIME_SECONDS,
   answer,
   attemptResponses,
   rescoreAttempt,
@@ -20,6 +21,7 @@ export {
   type StartAttemptOptions,
   type SubmitOptions,
 } from './attempt.js';
+export { checkAnswer, type CheckOptions, type CheckOutcome } from './tries.js';
 export { ATTEMPT_ERROR_CODES, AttemptError, isAttemptError, type AttemptErrorCode, type AttemptIssue } from './errors.js';
 export { combineGrades, type CombinedGrade, type GradeMethod } from './grades.js';
 export { MAX_EPOCH_MILLIS } from './guards.js';
@@ -60,7 +62,7 @@ export {
   type SafeParseAttemptResult,
   type SerializeAttemptOptions,
 } from './serialize.js';
-export type { Attempt, AttemptBase, EpochMillis, InProgressAttempt, RecordedAnswer, SubmittedAttempt } from './types.js';
+export type { Attempt, AttemptBase, EpochMillis, InProgressAttempt, RecordedAnswer, RecordedTry, SubmittedAttempt } from './types.js';
 export {
   learnerQuestionView,
   learnerView,

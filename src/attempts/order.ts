@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, QuestionType } from '../schema/types.js';
+import type { DeepReadonly, QuestionType, ReadonlyQuestion } from '../schema/types.js';
 import type { QuestionOf } from '../scoring/types.js';
 import { shuffleByKey } from './prng.js';
 
@@ -68,7 +68,7 @@ const orderers = {
  * presentationOrder('seed-1', quiz.id, question); //=> { type: 'ordering', items: ['kim-xi-summit', 'party-anniversary', 'ministers-meet'] }
  * ```
  */
-export function presentationOrder(seed: string, quizId: string, question: DeepReadonly<Question>): PresentationOrder {
+export function presentationOrder(seed: string, quizId: string, question: ReadonlyQuestion): PresentationOrder {
   const key = (list: string) => `${seed}:${quizId}:${question.id}:${list}`;
   const order = orderers[question.type] as Orderer<QuestionType>;
   return order(question as DeepReadonly<QuestionOf<QuestionType>>, key);

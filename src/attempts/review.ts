@@ -1,5 +1,5 @@
 import type { Fraction } from '../fraction/fraction.js';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { correctResponse } from '../scoring/answer-key.js';
 import type { AnyResponse } from '../scoring/responses.js';
 import type { Breakdown, PartResult, QuestionResult, QuestionStatus, QuizResult, ResponseIssue, Statistic } from '../scoring/types.js';
@@ -509,9 +509,9 @@ const normalized = (show: ReviewShow | undefined): ReviewShow =>
  * hidden.questions[0]?.status; //=> 'incorrect'
  * ```
  */
-export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options?: { readonly show?: undefined }): CompleteAttemptReview;
-export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: ReviewOptions): AttemptReview;
-export function reviewAttempt(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: ReviewOptions | { readonly show?: undefined } = {}): AttemptReview {
+export function reviewAttempt(quiz: ReadonlyQuiz, attempt: Attempt, options?: { readonly show?: undefined }): CompleteAttemptReview;
+export function reviewAttempt(quiz: ReadonlyQuiz, attempt: Attempt, options: ReviewOptions): AttemptReview;
+export function reviewAttempt(quiz: ReadonlyQuiz, attempt: Attempt, options: ReviewOptions | { readonly show?: undefined } = {}): AttemptReview {
   if (attempt.status !== 'submitted') {
     throw new AttemptError('not_submitted', 'The review shows the answer key, so it is available only after submission');
   }

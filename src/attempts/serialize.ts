@@ -1,7 +1,7 @@
 import { LIMITS } from '../schema/limits.js';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { checkWith } from '../scoring/registry.js';
-import { DEFAULT_GRACE_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
+import { DEFAULT_GRACE_SECONDS, MAX_EXTRA_TIME_SECONDS, MAX_SEED_LENGTH } from './attempt.js';
 import { type AttemptIssue, AttemptError } from './errors.js';
 import { type AttemptFacts, contradictions, fromFacts } from './facts.js';
 import { MAX_EPOCH_MILLIS, assertSameQuiz } from './guards.js';
@@ -9,7 +9,7 @@ import { QUIZ_HASH_PATTERN } from './hash.js';
 import { type AttemptKey, SEAL_FIELD, seal, unseal } from './seal.js';
 import { MAX_SAVED_ATTEMPT_LENGTH } from './size.js';
 import type { Attempt } from './types.js';
-import { BAD, type Check, Issues, either, id, integer, list, object, oneOf, record, text } from './validate.js';
+import { BAD, type Check, Issues, either, id, integer, list, object, oneOf, optional, record, text } from './validate.js';
 
 /**
  * The version of the saved-attempt format that {@link serializeAttempt}
@@ -166,6 +166,9 @@ const response = either(
 
 const time = integer(0, MAX_EPOCH_MILLIS);
 
+/** The most tries kept per question: far beyond any behaviour's (interactive allows 10), and a bound on a saved text. */
+const MAX_TRIES_SAVED = 100;
+
 const quizHash: Check<string> = (value, path, issues) =>
   typeof value === 'string' && QUIZ_HASH_PATTERN.test(value) ? value : issues.add(path, 'Expected a quiz hash, "cyrb64:" and 16 hex digits');
 
@@ -181,7 +184,9 @@ const base = {
   seed: text(MAX_SEED_LENGTH, 1),
   attemptNumber: integer(1),
   startedAt: time,
+  extraTimeSeconds: optional(integer(1, MAX_EXTRA_TIME_SECONDS)),
   answers: record(object({ response, at: time }), LIMITS.questionsPerQuiz),
+  tries: optional(record(list(object({ response, at: time, certainty: optional(integer(2, 3)) }), MAX_TRIES_SAVED), LIMITS.questionsPerQuiz)),
 };
 
 const inProgress = object({ ...base, status: oneOf(['in-progress']) });
@@ -221,7 +226,11 @@ function savedText(attempt: Attempt): string {
     seed: attempt.seed,
     attemptNumber: attempt.attemptNumber,
     startedAt: attempt.startedAt,
+    ...(attempt.extraTimeSeconds !== undefined ? { extraTimeSeconds: attempt.extraTimeSeconds } : {}),
     answers,
+    ...(attempt.tries !== undefined && Object.keys(attempt.tries).length > 0
+      ? { tries: Object.fromEntries(Object.entries(attempt.tries).map(([id, tries]) => [id, tries.map((t) => ({ response: t.response, at: t.at, ...(t.certainty !== undefined ? { certainty: t.certainty } : {}) }))])) }
+      : {}),
     status: attempt.status,
   };
   return JSON.stringify(
@@ -287,7 +296,7 @@ export interface ParseAttemptOptions {
    * recorded responses must check against its questions (`invalid_attempt`);
    * and the deadline, `late` and the result are recomputed from it.
    */
-  readonly quiz: DeepReadonly<Quiz>;
+  readonly quiz: ReadonlyQuiz;
   /** The longest text accepted, in characters (default {@link MAX_SAVED_ATTEMPT_LENGTH}). */
   readonly maxLength?: number;
   /** Migrations to use instead of {@link ATTEMPT_MIGRATIONS}. */
@@ -432,7 +441,7 @@ function parseText(json: string, options: ParseAttemptOptions): Attempt {
   return fromSavedFacts(facts as unknown as AttemptFacts, options.quiz);
 }
 
-function fromSavedFacts(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): Attempt {
+function fromSavedFacts(facts: AttemptFacts, quiz: ReadonlyQuiz): Attempt {
   assertSameQuiz(facts, quiz);
   // A submitted attempt keeps responses that no longer fit (after a deliberate
   // re-score they score `invalid`); an in-progress one must fit, to go on.
@@ -445,7 +454,7 @@ function fromSavedFacts(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): Attempt 
   return fromFacts(facts, quiz);
 }
 
-function responseIssues(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): AttemptIssue[] {
+function responseIssues(facts: AttemptFacts, quiz: ReadonlyQuiz): AttemptIssue[] {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   const issues: AttemptIssue[] = [];
   for (const [questionId, recorded] of Object.entries(facts.answers)) {
@@ -459,6 +468,18 @@ function responseIssues(facts: AttemptFacts, quiz: DeepReadonly<Quiz>): AttemptI
     if (checked.kind === 'unanswered') {
       issues.push({ code: 'invalid_shape', path: ['answers', questionId, 'response'], message: 'A recorded answer must not be empty' });
     }
+  }
+  for (const [questionId, tries] of Object.entries(facts.tries ?? {})) {
+    const question = byId.get(questionId);
+    if (!question) {
+      issues.push({ code: 'unknown_question', path: ['tries', questionId], message: `"${questionId}" is not a question of quiz "${quiz.id}"` });
+      continue;
+    }
+    tries.forEach((tried, index) => {
+      const checked = checkWith(question, tried.response, ['tries', questionId, index, 'response']);
+      if (checked.kind === 'invalid') issues.push(...checked.issues);
+      if (checked.kind === 'unanswered') issues.push({ code: 'invalid_shape', path: ['tries', questionId, index, 'response'], message: 'A checked try must not be empty' });
+    });
   }
   return issues;
 }

@@ -32,6 +32,24 @@ export interface RecordedAnswer {
 }
 
 /**
+ * One try checked with `checkAnswer`.
+ *
+ * @example
+ * ```ts
+ * import type { RecordedTry } from 'quizkit/attempts';
+ * const tried: RecordedTry = { response: 'foreign-ministers', at: 5_000 };
+ * ```
+ */
+export interface RecordedTry {
+  /** The response checked, as recorded (plain data). */
+  readonly response: AnyResponse;
+  /** When it was checked. */
+  readonly at: EpochMillis;
+  /** The certainty given with it (CBM behaviours), 1 to 3. */
+  readonly certainty?: 1 | 2 | 3;
+}
+
+/**
  * What every attempt records.
  *
  * @example
@@ -55,7 +73,13 @@ export interface AttemptBase {
   /** When the attempt started. */
   readonly startedAt: EpochMillis;
   /**
-   * When answers stop being accepted: `startedAt + timeLimitSeconds × 1000`;
+   * Extra time granted to this learner (an accommodation), in whole seconds,
+   * added to the quiz's time limit; absent when none was granted. Ignored
+   * when the quiz has no time limit.
+   */
+  readonly extraTimeSeconds?: number;
+  /**
+   * When answers stop being accepted: `startedAt + (timeLimitSeconds + extraTimeSeconds) × 1000`;
    * absent without a time limit. Derived from the quiz: a saved attempt does
    * not hold it, and `parseAttempt` recomputes it.
    */
@@ -66,6 +90,13 @@ export interface AttemptBase {
    * absent, and scores as unanswered.
    */
   readonly answers: Readonly<Record<string, RecordedAnswer>>;
+  /**
+   * The tries checked with `checkAnswer`, by question id, in order: only for
+   * questions taken under a behaviour that checks (`immediate`, `interactive`,
+   * `adaptive`, `immediate-cbm`); absent when there are none. Saved with the
+   * attempt: a reload keeps the tries made and the penalties they cost.
+   */
+  readonly tries?: Readonly<Record<string, readonly RecordedTry[]>>;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { type Fraction, sum } from '../fraction/fraction.js';
-import type { DeepReadonly, Question, QuestionType, Quiz } from '../schema/types.js';
+import type { DeepReadonly, QuestionType, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { AnyResponse } from '../scoring/responses.js';
 import type { QuestionOf } from '../scoring/types.js';
 import { assertSameQuiz } from './guards.js';
+import { behaviourOf, checkStates, checksTries } from './tries.js';
 import { presentationOrder, type PresentationOrder } from './order.js';
 import type { Attempt, EpochMillis } from './types.js';
 import type { AttemptError } from './errors.js';
@@ -80,7 +81,7 @@ export interface LearnerActorView {
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const question: LearnerQuestionViewBase = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * question.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * question.prompt; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
  * question.section; //=> 'beijing-meeting'
  * ```
  */
@@ -95,6 +96,24 @@ export interface LearnerQuestionViewBase {
   readonly rule: string;
   /** The id of the reading section the question rests on, so a UI can link it (the quote is left out: it often gives the answer away). */
   readonly section: string;
+  /**
+   * Whether a wrong answer can cost points (the question can score below 0:
+   * negative marking). Says nothing about which answers are wrong; a player
+   * should tell the learner before they answer.
+   */
+  readonly canLoseMarks: boolean;
+  /**
+   * How the question is taken, when not `deferred`: the behaviour's name, the
+   * tries allowed (`interactive`), the penalty per wrong try (`interactive`,
+   * `adaptive`) and whether the learner gives a certainty (CBM). The hints are
+   * not here: each comes with the outcome of the wrong try it follows.
+   */
+  readonly behaviour?: {
+    readonly name: string;
+    readonly tries?: number;
+    readonly penalty?: Fraction;
+    readonly certainty: boolean;
+  };
 }
 
 /**
@@ -107,7 +126,7 @@ export interface LearnerQuestionViewBase {
  * const quiz = northKoreaChina.quizzes[0];
  * const ids = (question: LearnerSingleChoiceView) => question.options.map((option) => option.id);
  * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * if (view.type === 'single-choice') ids(view); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
+ * if (view.type === 'single-choice') ids(view); //=> ['foreign-ministers', 'russia-and-north-korea', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
 export interface LearnerSingleChoiceView extends LearnerQuestionViewBase {
@@ -210,7 +229,7 @@ export type LearnerQuestionView = LearnerSingleChoiceView | LearnerMultipleChoic
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const view: LearnerView = learnerView(quiz, startAttempt(quiz, { seed: 'abc', now: 0 }));
- * view.questions.map((question) => question.prompt)[0]; //=> 'The article opens with a meeting in Beijing. Who met there?'
+ * view.questions.map((question) => question.prompt)[0]; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
  * view.responses; //=> {}
  * ```
  */
@@ -221,6 +240,10 @@ export interface LearnerView {
   readonly title: string;
   /** What the quiz covers. */
   readonly description?: string;
+  /** The language of the quiz's text (BCP 47), when the quiz states it. */
+  readonly language?: string;
+  /** The writing direction of the quiz's text, when the quiz states it. */
+  readonly direction?: 'ltr' | 'rtl' | 'auto';
   /** The pass mark, in percent. */
   readonly passMark: Fraction;
   /** The points of all questions together. */
@@ -237,6 +260,12 @@ export interface LearnerView {
   readonly status: Attempt['status'];
   /** The questions, in quiz order, each with its parts in this attempt's order. */
   readonly questions: readonly LearnerQuestionView[];
+  /**
+   * For questions taken under a behaviour that checks tries (`immediate`,
+   * `interactive`, `adaptive`, `immediate-cbm`): the tries made and left,
+   * and whether the question is finished. Absent when no question checks.
+   */
+  readonly checks?: Readonly<Record<string, { readonly tries: number; readonly triesLeft: number; readonly finished: boolean }>>;
   /** The learner's own responses so far, by question id (for resuming). */
   readonly responses: Readonly<Record<string, AnyResponse>>;
 }
@@ -272,12 +301,42 @@ const viewers = {
   }),
 } satisfies { [T in QuestionType]: Viewer<T> };
 
+/** Whether some question of the quiz checks tries. */
+const hasChecks = (quiz: ReadonlyQuiz) => quiz.questions.some((question) => checksTries(behaviourOf(quiz, question)));
+
+/**
+ * Whether some answer scores below 0. Only single choice can: under
+ * `correction-for-guessing` a wrong option costs 1/(k − 1), and under
+ * `option-credit` an option may carry negative credit. Every multiple-choice
+ * rule clamps at 0, and ordering and matching never go below it.
+ */
+function canLoseMarks(question: ReadonlyQuestion): boolean {
+  if (question.type !== 'single-choice') return false;
+  return question.rule.name === 'correction-for-guessing' || question.options.some((option) => option.credit !== undefined && option.credit.n < 0);
+}
+
+/** The rules of a behaviour a learner may know (never its hints: they follow wrong tries). */
+function behaviourView(behaviour: ReadonlyQuestion['behaviour']): Pick<LearnerQuestionViewBase, 'behaviour'> {
+  if (behaviour === undefined || behaviour.name === 'deferred') return {};
+  const tries = behaviour.name === 'interactive' ? (behaviour.tries ?? (behaviour.hints?.length ?? 0) + 1) : undefined;
+  const penalty = behaviour.name === 'interactive' || behaviour.name === 'adaptive' ? (behaviour.penalty ?? { n: 1, d: 3 }) : undefined;
+  return {
+    behaviour: {
+      name: behaviour.name,
+      ...(tries !== undefined ? { tries } : {}),
+      ...(penalty !== undefined ? { penalty } : {}),
+      certainty: behaviour.name === 'deferred-cbm' || behaviour.name === 'immediate-cbm',
+    },
+  };
+}
+
 /**
  * One question as the learner sees it in an attempt with the given seed.
  *
  * @param question - The question.
  * @param seed - The attempt's seed.
  * @param quizId - The quiz's id.
+ * @param behaviour - The behaviour it is taken under, when its quiz sets one (the question's own wins).
  * @returns The key-free view.
  *
  * @example
@@ -286,17 +345,19 @@ const viewers = {
  * import { northKoreaChina } from 'quizkit/modules';
  * const quiz = northKoreaChina.quizzes[0];
  * const view = learnerQuestionView(quiz.questions[0], 'abc', quiz.id);
- * view.prompt; //=> 'The article opens with a meeting in Beijing. Who met there?'
- * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'anniversary-delegations', 'kim-and-xi', 'kim-xi-and-putin']
+ * view.prompt; //=> 'The article opens with a meeting in Beijing. Who met there? (A wrong answer costs a third of a point; you may leave the question blank.)'
+ * view.type === 'single-choice' && view.options.map((option) => option.id); //=> ['foreign-ministers', 'russia-and-north-korea', 'kim-and-xi', 'kim-xi-and-putin']
  * ```
  */
-export function learnerQuestionView(question: DeepReadonly<Question>, seed: string, quizId: string): LearnerQuestionView {
+export function learnerQuestionView(question: ReadonlyQuestion, seed: string, quizId: string, behaviour?: ReadonlyQuestion['behaviour']): LearnerQuestionView {
   const base: LearnerQuestionViewBase = {
     id: question.id,
     prompt: question.prompt,
     points: question.points,
     rule: question.rule.name,
     section: question.source.section,
+    canLoseMarks: canLoseMarks(question),
+    ...behaviourView(behaviour ?? question.behaviour),
   };
   const view = viewers[question.type] as Viewer<QuestionType>;
   return view(question as DeepReadonly<QuestionOf<QuestionType>>, presentationOrder(seed, quizId, question) as never, base);
@@ -324,12 +385,14 @@ export function learnerQuestionView(question: DeepReadonly<Question>, seed: stri
  * JSON.stringify(view).includes('"correct"'); //=> false
  * ```
  */
-export function learnerView(quiz: DeepReadonly<Quiz>, attempt: Attempt): LearnerView {
+export function learnerView(quiz: ReadonlyQuiz, attempt: Attempt): LearnerView {
   assertSameQuiz(attempt, quiz);
   return {
     quizId: quiz.id,
     title: quiz.title,
     ...(quiz.description !== undefined ? { description: quiz.description } : {}),
+    ...(quiz.language !== undefined ? { language: quiz.language } : {}),
+    ...(quiz.direction !== undefined ? { direction: quiz.direction } : {}),
     passMark: quiz.passMark,
     totalPoints: sum(quiz.questions.map((question) => question.points)),
     ...(quiz.timeLimitSeconds !== undefined ? { timeLimitSeconds: quiz.timeLimitSeconds } : {}),
@@ -337,7 +400,8 @@ export function learnerView(quiz: DeepReadonly<Quiz>, attempt: Attempt): Learner
     startedAt: attempt.startedAt,
     attemptNumber: attempt.attemptNumber,
     status: attempt.status,
-    questions: quiz.questions.map((question) => learnerQuestionView(question, attempt.seed, quiz.id)),
+    questions: quiz.questions.map((question) => learnerQuestionView(question, attempt.seed, quiz.id, question.behaviour ?? quiz.behaviour)),
     responses: Object.fromEntries(Object.entries(attempt.answers).map(([id, recorded]) => [id, recorded.response])),
+    ...(hasChecks(quiz) ? { checks: checkStates(quiz, attempt) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
+import { closest } from './suggest.js';
 
 /** The flags a command takes, as `parseArgs` describes them. */
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
@@ -25,7 +26,9 @@ export function parseCommand(
     parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, ''), hint);
+    const unknown = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : closest(unknown, [...Object.keys(options), 'help']);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, ''), guess ? `Did you mean --${guess}? ${hint}` : hint);
   }
   const flags = parsed.values as Flags;
   if (!flags.help) {

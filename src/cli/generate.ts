@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import { safeLoadModuleFile } from '../node/load.js';
 import { offsetOf } from '../node/locate.js';
 import { readSource } from '../node/source.js';
-import { moduleCodeHeader, moduleIdProblems, renderModuleCode, renderModulesIndex } from '../node/build/module-code.js';
+import { type ModuleCodeOptions, moduleCodeHeader, moduleIdProblems, renderModuleCode, renderModulesIndex } from '../node/build/module-code.js';
 import { modulePageHeader, renderModulePage } from '../node/build/module-page.js';
 import { quotedName } from '../node/build/names.js';
 import type { Module } from '../schema/types.js';
@@ -21,13 +21,8 @@ export const QUIZ_FILE = /\.(ya?ml|json)$/i;
 /** The generators whose files a build may replace or remove (never a hand-written file). */
 const GENERATORS = ['scripts/generate-modules.ts', 'quizkit build'];
 
-/** Who generates, and how the module code imports its types. */
-export interface GeneratorOptions {
-  /** The tool named in every header. */
-  readonly generator: string;
-  /** Where the module code imports `DeepReadonly` and `Module` from. */
-  readonly typesImport: string;
-}
+/** Who generates, how the module code imports its types, and where readers import it from. */
+export type GeneratorOptions = ModuleCodeOptions;
 
 /** A module loaded for a build, with the names it is written under. */
 export interface LoadedFile {
@@ -145,8 +140,11 @@ export function applyDiff(diff: FolderDiff): void {
  * relatively and names `scripts/generate-modules.ts`, exactly as that script
  * writes it; anywhere else it imports them from the `quizkit` package.
  */
-export function generatorFor(modulesDir: string): GeneratorOptions {
-  return existsSync(join(modulesDir, '..', 'schema', 'types.ts'))
-    ? { generator: 'scripts/generate-modules.ts', typesImport: '../schema/types.js' }
-    : { generator: 'quizkit build', typesImport: 'quizkit' };
+export function generatorFor(modulesDir: string, cwd: string): GeneratorOptions {
+  if (existsSync(join(modulesDir, '..', 'schema', 'types.ts'))) {
+    return { generator: 'scripts/generate-modules.ts', typesImport: '../schema/types.js', modulesImport: 'quizkit/modules' };
+  }
+  // In an author's project the modules are the project's own files, imported by path, not from quizkit.
+  const index = relative(cwd, join(modulesDir, 'index.js')).split(sep).join('/');
+  return { generator: 'quizkit build', typesImport: 'quizkit', modulesImport: index.startsWith('.') ? index : `./${index}` };
 }

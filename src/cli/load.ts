@@ -1,9 +1,10 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { QuizIssue } from '../errors/quiz-validation-error.js';
 import * as builtins from '../modules/index.js';
 import { locator } from '../node/locate.js';
 import { parseModuleBytes, safeLoadModuleFile } from '../node/load.js';
+import { findPlaceholders, locateInSource } from '../node/placeholders.js';
 import { tooLargeMessage } from '../node/limits.js';
 import { readModuleFileBytes } from '../node/read-file.js';
 import { readSource } from '../node/source.js';
@@ -121,8 +122,14 @@ export async function loadModuleAt(cwd: string, path: string): Promise<LoadedMod
   return { ok: false, issues: result.issues.map((issue) => ({ ...issue, file: path })) };
 }
 
-/** The outcome of reading a module file for `validate`: the module, the issues of its file, or why it cannot be read. */
-export type CheckedModule = LoadedModule | { readonly ok: false; readonly unreadable: string };
+/**
+ * The outcome of reading a module file for `validate`: the module with its
+ * warnings (placeholders left), the issues of its file, or why it cannot be read.
+ */
+export type CheckedModule =
+  | { readonly ok: true; readonly module: AnyModule; readonly warnings: readonly QuizIssue[] }
+  | { readonly ok: false; readonly issues: readonly QuizIssue[] }
+  | { readonly ok: false; readonly unreadable: string };
 
 /**
  * Reads a module file as {@link loadModuleAt} does, but tells a file that
@@ -138,7 +145,11 @@ export async function checkModuleAt(cwd: string, path: string): Promise<CheckedM
   const result = read.ok
     ? parseModuleBytes(read.bytes, path)
     : ({ success: false, issues: [{ code: 'limit_exceeded', path: [], message: tooLargeMessage(read.tooLarge), file: path, line: 1, column: 1 }] } as const);
-  return result.success ? { ok: true, module: result.data, label: path } : { ok: false, issues: result.issues };
+  if (!result.success) return { ok: false, issues: result.issues };
+  const placeholders = findPlaceholders(result.data);
+  // Placeholders are rare in a finished file: only then is its text read again for their positions.
+  const warnings = read.ok && placeholders.length ? locateInSource(new TextDecoder().decode(read.bytes), path, placeholders) : [];
+  return { ok: true, module: result.data, warnings };
 }
 
 /**
@@ -240,4 +251,18 @@ export function formatResponseIssues(json: JsonFile, issues: readonly ResponseIs
     })
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map(({ issue, line, column }) => `${json.file}:${line}:${column}  ${issue.code}  ${issue.message}`);
+}
+
+/**
+ * The `$schema` reference for a module file written at `out` (absolute; none
+ * for stdout): quizkit's own `quiz.schema.json` when the working directory is
+ * quizkit, else the installed package's, as a path relative to the file, so
+ * an editor finds it from `quizzes/` as from the project root.
+ */
+export function schemaReference(cwd: string, out: string | undefined): string {
+  const candidates = [resolve(cwd, 'quiz.schema.json'), resolve(cwd, 'node_modules/quizkit/quiz.schema.json')];
+  const schema = candidates.find((candidate) => existsSync(candidate)) ?? candidates[1]!;
+  const from = out ? dirname(out) : cwd;
+  const path = relative(from, schema).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }

@@ -1,12 +1,16 @@
 import { buildCommand, BUILD_HELP } from './commands/build.js';
+import { draftCommand, DRAFT_HELP } from './commands/draft.js';
 import { newCommand, NEW_HELP } from './commands/new.js';
 import { playCommand, PLAY_HELP } from './commands/play.js';
 import { previewCommand, PREVIEW_HELP } from './commands/preview.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { importCommand, IMPORT_HELP } from './commands/import.js';
+import { lintCommand, LINT_HELP } from './commands/lint.js';
 import { scoreCommand, SCORE_HELP } from './commands/score.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
+import { statsCommand, STATS_HELP } from './commands/stats.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
+import { closest } from './suggest.js';
 import { type CliIo, Output, UsageError } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -17,7 +21,9 @@ Usage: quizkit <command> [options]
 
 Commands:
   new module <id> --from <article>   start a module file from an article
+  draft <article>                    draft grounded questions from an article, for review
   validate <files or folders…>       report every problem as file:line:column  code  message
+  lint [files or folders…]           item-writing warnings (clues, cueing, hidden penalties); --strict fails on any
   play <module file or id>           take a quiz in the terminal, then see the scored result
   score <module> <responses.json>    score responses: the breakdown, or --json
   build                              validate quizzes/, write the typed module code and docs pages
@@ -25,6 +31,7 @@ Commands:
   serve <module files or folders…>   run exam mode for learners: the exam API, attempts in SQLite, the player
   export <module> --format <f>       QTI 3.0, GIFT, Moodle XML or xAPI activity definitions
   import <file.gift>                 a new module file from a Moodle GIFT question bank
+  stats <module> <attempts.jsonl…>   item analysis of saved attempts: facility, discrimination, α, …
 
 Run quizkit <command> --help for a command's options.
 
@@ -36,7 +43,9 @@ Exit status: 0 success, 1 invalid input (a module or responses), 2 usage error.`
 
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   new: { run: newCommand, help: NEW_HELP },
+  draft: { run: draftCommand, help: DRAFT_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
+  lint: { run: lintCommand, help: LINT_HELP },
   play: { run: playCommand, help: PLAY_HELP },
   score: { run: scoreCommand, help: SCORE_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
@@ -44,6 +53,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   serve: { run: serveCommand, help: SERVE_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
 };
 
 /** The package version, filled in by the bundler; `dev` when run from the sources. */
@@ -87,7 +97,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     }
     const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!entry) {
-      const hint = command.startsWith('-') ? 'Options come after the command. Run: quizkit --help' : 'Run: quizkit --help';
+      const guess = command.startsWith('-') ? undefined : closest(command, Object.keys(COMMANDS));
+      const hint = command.startsWith('-') ? 'Options come after the command. Run: quizkit --help' : guess ? `Did you mean quizkit ${guess}? Run: quizkit --help` : 'Run: quizkit --help';
       throw new UsageError(`Unknown command "${command}"`, hint);
     }
     return await entry.run(rest, full);

@@ -1,7 +1,8 @@
 import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { QUIZ_FILE } from './generate.js';
-import { ioReason, notAFile, pathProblem } from './load.js';
+import { UsageError } from './io.js';
+import { ioReason, notAFile, pathProblem, requirePath } from './load.js';
 
 // The folder walk shared by the commands that take folders of module files (validate, serve).
 
@@ -56,4 +57,30 @@ export function moduleFilesUnder(dir: string, shown: string, unreadable: Unreada
     else if (isModuleName) unreadable.push({ file: label, reason: `it is ${notAFile(path) ?? 'not a regular file'}, not a module file` });
   }
   return found;
+}
+
+/**
+ * The module files the user named: each file as given, each folder searched
+ * (unreadable paths collected), each once. A path that does not exist, a
+ * FIFO or device (checked before anything opens it: opening a FIFO waits for
+ * a writer, forever) or a folder without module files is a usage error.
+ */
+export function moduleFilesNamed(cwd: string, targets: readonly string[], command: string, unreadable: Unreadable[]): string[] {
+  const files: string[] = [];
+  for (const target of targets) {
+    const absolute = requirePath(cwd, target, 'Path', command);
+    if (statSync(absolute).isDirectory()) {
+      const found = unreadable.length;
+      const inside = moduleFilesUnder(absolute, target, unreadable);
+      if (inside.length === 0 && unreadable.length === found) {
+        throw new UsageError(`No .yaml, .yml or .json files in folder "${target}"`, 'Give module files or a folder that holds some');
+      }
+      files.push(...inside);
+    } else {
+      const kind = notAFile(absolute);
+      if (kind) throw new UsageError(`Path "${target}" is ${kind}, not a module file`, 'Give regular .yaml, .yml or .json files, or folders');
+      files.push(target);
+    }
+  }
+  return [...new Set(files.map((file) => resolve(cwd, file)))].map((path) => files.find((file) => resolve(cwd, file) === path)!);
 }

@@ -4,6 +4,7 @@ import { toQuizIssues } from '../schema/issues.js';
 import { LIMITS } from '../schema/limits.js';
 import { QuestionSchema } from '../schema/quiz.js';
 import type { QuestionInput, QuizInput } from '../schema/types.js';
+import { applyCarry, readCarry } from './carry.js';
 import { MOODLE_FRACTIONS } from './moodle-fractions.js';
 import { ORDERING_RULE_BY_MOODLE_NAME } from './ordering.js';
 import { htmlToText } from './text.js';
@@ -30,6 +31,7 @@ import { htmlToText } from './text.js';
  * | `selection_ignored` | warning | ordering showing a random subset in Moodle; quizkit shows every item |
  * | `needs_source` | warning | GIFT has no source (and maybe no explanation): TODO placeholders were written |
  * | `quiz_split` | warning | a category with more questions than a quiz may hold (200) continues in a second quiz |
+ * | `quizkit_comment_ignored` | warning | a `// [quizkit:…]` comment (quizkit's own export: ids, rule, credits, points) that no longer fits the question, which was edited; imported from its GIFT lines alone |
  * | `limit_exceeded` | error | the text is longer than {@link GIFT_MAX_LENGTH}, the bank has more questions than one module holds (`LIMITS.quizzesPerModule × LIMITS.questionsPerQuiz`, 4,000; the rest is not read), or a question has more answers, items or pairs than {@link LIMITS} allow |
  *
  * @example
@@ -56,6 +58,7 @@ export const GIFT_ISSUE_CODES = [
   'needs_source',
   'quiz_split',
   'limit_exceeded',
+  'quizkit_comment_ignored',
 ] as const;
 
 /**
@@ -881,6 +884,8 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
   const byPath = new Map<string, QuizDraft>();
   const partsByPath = new Map<string, number>();
   const titles = new Map<string, string>([['', options.quizTitle ?? 'Imported from GIFT']]);
+  // What quizkit's own export carried for each category's quiz (id, pass mark, time limit).
+  const quizCarries = new Map<string, Readonly<Record<string, string>>>();
   let currentPath = '';
   const quizFor = (path: string, offset: number): QuizDraft => {
     const existing = byPath.get(path);
@@ -900,7 +905,8 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
         ...locate(offset),
       });
     }
-    const first = path === '' && part === 1 ? (options.quizId ?? 'gift-import') : undefined;
+    const carriedId = part === 1 ? quizCarries.get(path)?.id : undefined;
+    const first = carriedId ?? (path === '' && part === 1 ? (options.quizId ?? 'gift-import') : undefined);
     const draft: QuizDraft = {
       id: quizIds.claim([first, title], `quiz-${drafts.length + 1}`, 'quiz', path === '').id,
       title,
@@ -937,6 +943,8 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
       }
       currentPath = names.join('\u0000');
       titles.set(currentPath, last as string);
+      const carried = readCarry(bracketed(block.comments, 'quizkit-quiz', '', 1)[0]);
+      if (carried) quizCarries.set(currentPath, carried);
       continue;
     }
 
@@ -1015,6 +1023,12 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
       continue;
     }
     if (!parsed) continue;
+    const carried = readCarry(bracketed(block.comments, 'quizkit', '', 1)[0]);
+    if (carried) {
+      const applied = applyCarry(parsed.question as Parameters<typeof applyCarry>[0], carried);
+      if ('why' in applied) issue('quizkit_comment_ignored', 'warning', `Question "${id}": its quizkit comment no longer fits (${applied.why}); ids, rule and credits were made from its GIFT lines`, start);
+      else parsed = { ...parsed, question: applied.question as Parsed['question'] };
+    }
 
     if (missingWord) {
       issue('missing_word', 'warning', `Question "${id}": the answers sit inside the text; the prompt shows _____ in their place`, src.offset(open));
@@ -1065,7 +1079,17 @@ export function fromGift(text: string, options: GiftImportOptions = {}): GiftImp
 
   const quizzes = drafts
     .filter((draft) => draft.questions.length > 0)
-    .map((draft): QuizInput => ({ id: draft.id, title: draft.title, questions: draft.questions }));
+    .map((draft): QuizInput => {
+      const carried = quizCarries.get(draft.path);
+      const timeLimit = Number(carried?.timeLimitSeconds);
+      return {
+        id: draft.id,
+        title: draft.title,
+        ...(carried?.passMark ? { passMark: carried.passMark } : {}),
+        ...(Number.isSafeInteger(timeLimit) && timeLimit > 0 ? { timeLimitSeconds: timeLimit } : {}),
+        questions: draft.questions,
+      };
+    });
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { quizzes, issues };
 }

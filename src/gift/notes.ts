@@ -27,6 +27,7 @@ export const EXPORT_NOTE_CODES = [
   'no-match-added',
   'text-changed',
   'moodle-limit',
+  'behaviour-dropped',
 ] as const;
 
 /**
@@ -50,7 +51,7 @@ export type ExportNoteCode = (typeof EXPORT_NOTE_CODES)[number];
  * import type { ExportNote } from 'quizkit/gift';
  * const note: ExportNote = {
  *   code: 'skipped', quizId: 'order', questionId: 'q3',
- *   message: 'Ordering question "q3" skipped: GIFT has no ordering type; export it with toMoodleXml (qtype_ordering).',
+ *   message: 'Ordering question "q3" skipped: GIFT has no ordering type; export it as Moodle XML instead ("quizkit export --format moodle-xml", or toMoodleXml: qtype_ordering).',
  * };
  * ```
  */
@@ -74,7 +75,7 @@ export interface ExportNote {
  * import { exportGift, type InteropExport } from 'quizkit/gift';
  * import { northKoreaChina } from 'quizkit/modules';
  * const result: InteropExport = exportGift(northKoreaChina);
- * result.notes.filter((note) => note.code === 'skipped').length; //=> 3
+ * result.notes.filter((note) => note.code === 'skipped').length; //=> 2
  * ```
  */
 export interface InteropExport {

@@ -1,5 +1,5 @@
 import { type Fraction, equals, formatFraction } from '../fraction/fraction.js';
-import type { DeepReadonly, MatchingQuestion, Module, Question, Quiz } from '../schema/types.js';
+import type { DeepReadonly, Question, Quiz, ReadonlyMatchingQuestion, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import type { ExportNote, ExportNoteCode } from './notes.js';
 import { hasXmlInvalid } from './text.js';
 import { describeSnapping, moodleWeights } from './weights.js';
@@ -15,12 +15,12 @@ import { describeSnapping, moodleWeights } from './weights.js';
  * const input: InteropInput = northKoreaChina;
  * ```
  */
-export type InteropInput = DeepReadonly<Module> | DeepReadonly<Quiz>;
+export type InteropInput = ReadonlyModule | ReadonlyQuiz;
 
 export type Format = 'gift' | 'moodle-xml';
 
 export interface Target {
-  readonly quiz: DeepReadonly<Quiz>;
+  readonly quiz: ReadonlyQuiz;
   /** Category names below the root: the module's title then the quiz's, or the quiz's alone. */
   readonly names: readonly string[];
 }
@@ -48,7 +48,7 @@ export interface MatchingRow {
 }
 
 /** Statements with their actor's name (or the "none" label), then one empty-stem row per unused answer. */
-export function matchingRows(question: DeepReadonly<MatchingQuestion>, noMatchLabel: string): MatchingRow[] {
+export function matchingRows(question: ReadonlyMatchingQuestion, noMatchLabel: string): MatchingRow[] {
   const names = new Map(question.actors.map((actor) => [actor.id, actor.name]));
   const rows: MatchingRow[] = question.statements.map((statement) => ({
     stem: statement.text,
@@ -71,22 +71,32 @@ const points = (value: Fraction) => formatFraction(value, 7);
 /** Everything about a question that the format cannot carry exactly, as notes. */
 export function questionNotes(
   question: DeepReadonly<Question>,
-  quizId: string,
+  quiz: Pick<DeepReadonly<Quiz>, 'id' | 'behaviour'>,
   format: Format,
   noMatchLabel: string,
 ): ExportNote[] {
   const notes: ExportNote[] = [];
-  const note: Noter = (code, message) => notes.push({ code, quizId, questionId: question.id, message });
+  const note: Noter = (code, message) => notes.push({ code, quizId: quiz.id, questionId: question.id, message });
+  const behaviour = question.behaviour ?? quiz.behaviour;
+  if (behaviour && behaviour.name !== 'deferred') {
+    // Moodle sets the behaviour per quiz ("How questions behave"), not in the question bank file.
+    note(
+      'behaviour-dropped',
+      format === 'gift'
+        ? `behaviour ${behaviour.name} is not carried by GIFT (nor its penalty and hints): set the Moodle quiz's "How questions behave" to match, or export Moodle XML, which carries the penalty and hints`
+        : `behaviour ${behaviour.name} is set on the Moodle quiz ("How questions behave"), not in the question bank: set it there; the penalty${behaviour.name === 'interactive' ? ' and hints are' : ' is'} in the question`,
+    );
+  }
   if (format === 'gift') {
     if (question.type === 'ordering') {
       note(
         'skipped',
-        `ordering question "${question.id}" skipped: GIFT has no ordering type; export it with toMoodleXml (qtype_ordering, gradingtype for rule ${question.rule.name})`,
+        `ordering question "${question.id}" skipped: GIFT has no ordering type; export it as Moodle XML instead ("quizkit export --format moodle-xml", or toMoodleXml: qtype_ordering, gradingtype for rule ${question.rule.name})`,
       );
       return notes;
     }
     if (!equals(question.points, { n: 1, d: 1 })) {
-      note('points-dropped', `GIFT has no marks: worth ${points(question.points)} points here, 1 (Moodle's default) after import`);
+      note('points-dropped', `GIFT has no marks for Moodle: worth ${points(question.points)} points here, 1 (Moodle's default) after Moodle imports it; quizkit's import reads them back from the comment above`);
     }
     if (question.feedback && Object.values(question.feedback).some(Boolean)) {
       note('feedback-dropped', 'feedback by outcome (correct, partial, incorrect) has no GIFT form; Moodle XML carries it');
@@ -123,7 +133,7 @@ export function questionNotes(
 }
 
 /** Every text of a question, for checks that apply to all of them. */
-export function textsOf(question: DeepReadonly<Question>): string[] {
+export function textsOf(question: ReadonlyQuestion): string[] {
   const texts: (string | undefined)[] = [question.prompt, question.explanation, ...Object.values(question.feedback ?? {})];
   if (question.type === 'matching') {
     for (const statement of question.statements) texts.push(statement.text, statement.feedback);

@@ -1,4 +1,5 @@
 import type { DeepReadonly, MatchingQuestion, MultipleChoiceQuestion, Question, QuestionType, SingleChoiceQuestion } from '../schema/types.js';
+import { questionCarry, quizCarry } from './carry.js';
 import type { ExportNote, InteropExport } from './notes.js';
 import {
   DEFAULT_CATEGORY_ROOT,
@@ -73,8 +74,11 @@ function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportN
   if (!answers) return remarks.join('\n');
   // Moodle's importer (extract_idnumber_and_tags_from_comment) and gift-pegjs read idnumber and tags from these comments.
   const tags = question.objectives.map((objective) => ` [tag:${objective}]`).join('');
+  const rowActors =
+    question.type === 'matching' ? matchingRows(question, context.noMatchLabel).flatMap((row) => question.actors.filter((actor) => actor.name === row.answer).slice(0, 1).map((actor) => actor.id)) : [];
   return [
     `// [id:${question.id}]${tags}`,
+    questionCarry(question, [...new Set(rowActors)]),
     ...remarks,
     `::${escapeGift(question.id)}::${giftRichText(question.prompt)}{`,
     ...answers,
@@ -98,6 +102,11 @@ function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportN
  * - Every question: `::id::` title, `// [id:…] [tag:…]` (Moodle idnumber and
  *   tags, from the id and objectives), `#` option feedback and `####` the
  *   explanation as general feedback; one `$CATEGORY:` per quiz.
+ * - What GIFT cannot say (option, statement and actor ids, the rule, exact
+ *   credits, points, weights; the quiz's id, pass mark and time limit) in
+ *   `// [quizkit:…]` and `// [quizkit-quiz:…]` comments, which Moodle ignores
+ *   and {@link fromGift} reads back, so an export imports back unchanged
+ *   (except what the notes list).
  * - Ordering has no GIFT form: each ordering question is replaced by a
  *   comment and reported as `skipped`. Use {@link toMoodleXml} for them.
  *
@@ -131,9 +140,9 @@ export function exportGift(input: InteropInput, options: GiftExportOptions = {})
     ].join('\n'),
   ];
   for (const { quiz, names } of targetsOf(input)) {
-    if (root !== false) blocks.push(`$CATEGORY: ${categoryPath(root, names)}`);
+    if (root !== false) blocks.push(`${quizCarry(quiz)}\n$CATEGORY: ${categoryPath(root, names)}`);
     for (const question of quiz.questions) {
-      const questionNotesList = questionNotes(question, quiz.id, 'gift', context.noMatchLabel);
+      const questionNotesList = questionNotes(question, quiz, 'gift', context.noMatchLabel);
       notes.push(...questionNotesList);
       blocks.push(writeQuestion(question, questionNotesList, context));
     }
@@ -164,7 +173,7 @@ export function exportGift(input: InteropInput, options: GiftExportOptions = {})
  *   }],
  * });
  * toGift(quiz, { categoryRoot: false }).split('\n\n')[1];
- * //=> '// [id:capital]\n::capital::What is the capital of China?{\n\t=Beijing\n\t~%-50%Shanghai\n\t####Beijing.\n}\n'
+ * //=> '// [id:capital]\n// [quizkit:rule=option-credit;ids=beijing,shanghai;credits=,-1/2]\n::capital::What is the capital of China?{\n\t=Beijing\n\t~%-50%Shanghai\n\t####Beijing.\n}\n'
  * ```
  */
 export function toGift(input: InteropInput, options: GiftExportOptions = {}): string {

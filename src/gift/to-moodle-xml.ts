@@ -1,13 +1,5 @@
 import { formatFraction } from '../fraction/fraction.js';
-import type {
-  DeepReadonly,
-  MatchingQuestion,
-  MultipleChoiceQuestion,
-  OrderingQuestion,
-  Question,
-  QuestionType,
-  SingleChoiceQuestion,
-} from '../schema/types.js';
+import type { DeepReadonly, Question, QuestionType, ReadonlyMatchingQuestion, ReadonlyMultipleChoiceQuestion, ReadonlyOrderingQuestion, ReadonlyQuestion, ReadonlySingleChoiceQuestion } from '../schema/types.js';
 import type { ExportNote, InteropExport } from './notes.js';
 import { MOODLE_ORDERING_GRADING } from './ordering.js';
 import {
@@ -58,7 +50,7 @@ const element = (tag: string, value: string | number, indent = I2) => `${indent}
 const xmlComment = (text: string, indent = I2) =>
   `${indent}<!-- ${xmlSafe(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/-(?=-)/g, '- ').replace(/-$/, '- ')} -->`;
 
-function combinedFeedback(question: DeepReadonly<Question>): string[] {
+function combinedFeedback(question: ReadonlyQuestion): string[] {
   const feedback = question.feedback ?? {};
   return [
     htmlField('correctfeedback', feedback.correct),
@@ -76,7 +68,7 @@ function answer(fraction: string, text: string, feedback: string | undefined): s
   ].join('\n');
 }
 
-function writeChoice(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly<MultipleChoiceQuestion>): string[] {
+function writeChoice(question: ReadonlySingleChoiceQuestion | ReadonlyMultipleChoiceQuestion): string[] {
   const { single, options } = moodleWeights(question);
   return [
     element('single', single ? 'true' : 'false'),
@@ -88,7 +80,7 @@ function writeChoice(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly
   ];
 }
 
-function writeMatching(question: DeepReadonly<MatchingQuestion>, context: Context): string[] {
+function writeMatching(question: ReadonlyMatchingQuestion, context: Context): string[] {
   return [
     element('shuffleanswers', 'true'),
     ...combinedFeedback(question),
@@ -103,7 +95,7 @@ function writeMatching(question: DeepReadonly<MatchingQuestion>, context: Contex
   ];
 }
 
-function writeOrdering(question: DeepReadonly<OrderingQuestion>, context: Context): string[] {
+function writeOrdering(question: ReadonlyOrderingQuestion, context: Context): string[] {
   const items = new Map(question.items.map((item) => [item.id, item]));
   return [
     element('layouttype', context.orderingLayout),
@@ -133,7 +125,28 @@ const writers: { readonly [T in QuestionType]: { readonly type: string; readonly
   matching: { type: 'matching', write: writeMatching },
 };
 
-function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportNote[], context: Context): string {
+/**
+ * Moodle's `<hint>` elements (its `write_hints`): the interactive behaviour's
+ * hints, each with its `<shownumcorrect/>` and `<clearwrong/>` flags.
+ */
+function hintElements(behaviour: ReadonlyQuestion['behaviour']): string[] {
+  if (behaviour?.name !== 'interactive') return [];
+  return (behaviour.hints ?? []).map((hint) =>
+    [
+      `${I2}<hint format="html">`,
+      `${I3}<text>${cdata(plainToHtml(hint.text))}</text>`,
+      ...(hint.showNumberCorrect ? [`${I3}<shownumcorrect/>`] : []),
+      ...(hint.clearWrong ? [`${I3}<clearwrong/>`] : []),
+      `${I2}</hint>`,
+    ].join('\n'),
+  );
+}
+
+/** The penalty for each wrong try (interactive, adaptive; Moodle's default 1/3), 0 where there are no retries. */
+const penaltyOf = (behaviour: ReadonlyQuestion['behaviour']) =>
+  behaviour?.name === 'interactive' || behaviour?.name === 'adaptive' ? formatFraction(behaviour.penalty ?? { n: 1, d: 3 }, 7) : 0;
+
+function writeQuestion(question: ReadonlyQuestion, notes: readonly ExportNote[], context: Context, behaviour: ReadonlyQuestion['behaviour']): string {
   const { type, write } = writers[question.type] as { type: string; write: Writer<QuestionType> };
   const tags = question.objectives.length
     ? [`${I2}<tags>`, ...question.objectives.map((objective) => `${I3}<tag><text>${xmlEscape(objective)}</text></tag>`), `${I2}</tags>`]
@@ -145,11 +158,12 @@ function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportN
     htmlField('questiontext', question.prompt),
     htmlField('generalfeedback', question.explanation),
     element('defaultgrade', formatFraction(question.points, 7)),
-    // quizkit has no retries, so no penalty for them (Moodle's own default is 0.3333333).
-    element('penalty', 0),
+    // Moodle keeps the penalty with the question and applies it under interactive and adaptive behaviours.
+    element('penalty', penaltyOf(behaviour)),
     element('hidden', 0),
     element('idnumber', question.id),
     ...write(question, context),
+    ...hintElements(behaviour),
     ...tags,
     '  </question>',
   ].join('\n');
@@ -172,7 +186,7 @@ function writeQuestion(question: DeepReadonly<Question>, notes: readonly ExportN
  * - Every question: `<name>` and `<idnumber>` = id, `<defaultgrade>` =
  *   points, `<generalfeedback>` = explanation, outcome feedback as
  *   `correctfeedback`/`partiallycorrectfeedback`/`incorrectfeedback`,
- *   objectives as `<tags>`, `<penalty>0</penalty>`; one category per quiz.
+ *   objectives as `<tags>`, `<penalty>` (the behaviour's penalty per wrong try under `interactive` and `adaptive`, else 0) and `<hint>`s (`interactive`); one category per quiz.
  *
  * Texts are written as HTML (escaped, paragraphs as `<p>`) in CDATA
  * sections; short texts (names, matching answers) as escaped text. Notes
@@ -212,9 +226,9 @@ export function exportMoodleXml(input: InteropInput, options: MoodleXmlOptions =
       );
     }
     for (const question of quiz.questions) {
-      const questionNotesList = questionNotes(question, quiz.id, 'moodle-xml', context.noMatchLabel);
+      const questionNotesList = questionNotes(question, quiz, 'moodle-xml', context.noMatchLabel);
       notes.push(...questionNotesList);
-      parts.push(writeQuestion(question, questionNotesList, context));
+      parts.push(writeQuestion(question, questionNotesList, context, question.behaviour ?? quiz.behaviour));
     }
   }
   parts.push('</quiz>');
@@ -234,7 +248,7 @@ export function exportMoodleXml(input: InteropInput, options: MoodleXmlOptions =
  * ```ts
  * import { toMoodleXml } from 'quizkit/gift';
  * import { northKoreaChina } from 'quizkit/modules';
- * toMoodleXml(northKoreaChina.quizzes[0]).match(/<question type="ordering">/g)?.length; //=> 3
+ * toMoodleXml(northKoreaChina.quizzes[0]).match(/<question type="ordering">/g)?.length; //=> 2
  * ```
  */
 export function toMoodleXml(input: InteropInput, options: MoodleXmlOptions = {}): string {

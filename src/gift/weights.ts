@@ -1,5 +1,5 @@
 import { type Fraction, ONE, ZERO, equals, fraction } from '../fraction/fraction.js';
-import type { DeepReadonly, MultipleChoiceQuestion, SingleChoiceQuestion } from '../schema/types.js';
+import type { MultipleChoiceQuestion, ReadonlyMultipleChoiceQuestion, ReadonlySingleChoiceQuestion } from '../schema/types.js';
 import { giftPercent, isOne, snapPositiveWeights, snapToMoodleFraction } from './moodle-fractions.js';
 
 /**
@@ -57,7 +57,7 @@ const APPROXIMATIONS: Partial<Record<MultipleChoiceQuestion['rule']['name'], (k:
 };
 
 /** The credit each option of a multiple-choice question earns alone, under its rule or the closest Moodle can do. */
-function multipleIntended(question: DeepReadonly<MultipleChoiceQuestion>): Fraction[] {
+function multipleIntended(question: ReadonlyMultipleChoiceQuestion): Fraction[] {
   const k = question.options.filter((option) => option.correct).length;
   switch (question.rule.name) {
     case 'weighted-credit':
@@ -70,7 +70,7 @@ function multipleIntended(question: DeepReadonly<MultipleChoiceQuestion>): Fract
   }
 }
 
-function singleIntended(question: DeepReadonly<SingleChoiceQuestion>): Fraction[] {
+function singleIntended(question: ReadonlySingleChoiceQuestion): Fraction[] {
   const k = question.options.length;
   return question.options.map((option) => {
     if (option.correct) return ONE;
@@ -116,7 +116,7 @@ const MAX_BELOW_ONE = fraction(9, 10);
  * //=> ['33.33333', '33.33333', '33.33333', '-33.33333']
  * ```
  */
-export function moodleWeights(question: DeepReadonly<SingleChoiceQuestion> | DeepReadonly<MultipleChoiceQuestion>): MoodleChoiceWeights {
+export function moodleWeights(question: ReadonlySingleChoiceQuestion | ReadonlyMultipleChoiceQuestion): MoodleChoiceWeights {
   const single = question.type === 'single-choice';
   const intended = single ? singleIntended(question) : multipleIntended(question);
   const weights = intended.map((credit) => (single ? (isOne(credit) ? ONE : snapToMoodleFraction(credit, { max: MAX_BELOW_ONE })) : credit));

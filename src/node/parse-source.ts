@@ -80,7 +80,7 @@ export function parseModuleSource(text: string, options: ParseModuleSourceOption
   return { success: false, issues: issues as [QuizIssue, ...QuizIssue[]] };
 }
 
-/** `json` for a `.json` file name, otherwise `yaml` (a superset of JSON). */
-function formatOf(file: string): ModuleSourceFormat {
+/** `json` for a `.json` file name, otherwise `yaml` (a superset of JSON). @internal */
+export function formatOf(file: string): ModuleSourceFormat {
   return /\.json$/i.test(file) ? 'json' : 'yaml';
 }

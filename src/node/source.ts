@@ -90,7 +90,7 @@ export function readSource(text: string, format: ModuleSourceFormat): ReadSource
   let lost = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     const stray = / in YAML stream: /.test(error.message);
-    problems.push({ code: 'invalid_syntax', offset: error.pos[0], message: error.message, followOn: stray && lost });
+    problems.push({ code: 'invalid_syntax', offset: error.pos[0], message: withHint(error.message), followOn: stray && lost });
     lost ||= stray;
   }
   problems.push(...duplicateKeys(doc), ...unresolvedAliases(doc));
@@ -402,4 +402,19 @@ function flowCollectionProblems(collection: CST.FlowCollection): SourceProblem[]
     }
   }
   return problems;
+}
+
+/**
+ * yaml's messages name the grammar rule that broke; authors need what to
+ * write instead. The usual slip is text holding ": " (or starting with a
+ * character YAML reserves) written without quotes.
+ */
+const SYNTAX_HINTS: readonly (readonly [RegExp, string])[] = [
+  [/Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values|mapping values are not allowed/i, 'quote text that contains ": ", e.g. title: "Vocabulary: what is it?"'],
+  [/Plain value cannot start with|reserved/i, 'quote text that starts with @, `, %, | or >'],
+];
+
+function withHint(message: string): string {
+  const hint = SYNTAX_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+  return hint ? `${message.replace(/\.?\s*$/, '')}: ${hint}` : message;
 }

@@ -20,7 +20,7 @@
  * @packageDocumentation
  * @module quizkit/qti
  */
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { buildItem, resolveOptions } from './item.js';
 import { layout, packageFiles, packageZip } from './package.js';
 import { buildTest } from './test.js';
@@ -72,7 +72,7 @@ export function toQtiItem(question: QtiQuestion, options: QtiOptions = {}): stri
  * xml.includes('<qti-base-value base-type="float">0.699999999</qti-base-value>'); //=> true
  * ```
  */
-export function toQtiTest(quiz: DeepReadonly<Quiz>): string {
+export function toQtiTest(quiz: ReadonlyQuiz): string {
   const { items } = layout([quiz]);
   return renderDocument(buildTest(quiz, (id) => `../${items.get(id)!}`));
 }

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, QuestionType } from '../schema/types.js';
+import type { QuestionType, ReadonlyQuestion } from '../schema/types.js';
 import { matchingItem } from './items/matching.js';
 import { multipleChoiceItem } from './items/multiple-choice.js';
 import { orderingItem } from './items/ordering.js';
@@ -20,7 +20,7 @@ const builders = {
   matching: matchingItem,
 } satisfies { [T in QuestionType]: ItemBuilder<T> };
 
-const buildParts = (question: DeepReadonly<Question>, options: ResolvedOptions): ItemParts =>
+const buildParts = (question: ReadonlyQuestion, options: ResolvedOptions): ItemParts =>
   (builders[question.type] as ItemBuilder<QuestionType>)(question as never, options);
 
 const LANGUAGE = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -47,7 +47,7 @@ export function itemTitle(prompt: string): string {
 }
 
 /** The `qti-assessment-item` for a question, and how it scores. */
-export function buildItem(question: DeepReadonly<Question>, options: QtiOptions = {}): { item: XmlElement; scoring: QtiScoring } {
+export function buildItem(question: ReadonlyQuestion, options: QtiOptions = {}): { item: XmlElement; scoring: QtiScoring } {
   const resolved = resolveOptions(options);
   const parts = buildParts(question, resolved);
   const item = el(

@@ -1,19 +1,19 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { buildItem } from './item.js';
 import { buildManifest } from './manifest.js';
 import { buildTest } from './test.js';
 import type { QtiFile, QtiOptions, QtiSource, QtiZipOptions } from './types.js';
 import { renderDocument } from './xml.js';
 
-export const quizzesOf = (source: QtiSource): readonly DeepReadonly<Quiz>[] => ('quizzes' in source ? source.quizzes : [source]);
+export const quizzesOf = (source: QtiSource): readonly ReadonlyQuiz[] => ('quizzes' in source ? source.quizzes : [source]);
 
 /**
  * Where each file goes: `tests/<quiz id>.xml` and `items/<question id>.xml`.
  * Ids that differ only in case (`Q1`, `q1`) would overwrite each other when
  * unzipped on macOS or Windows, so the later one gets `-2`, `-3`, …
  */
-export function layout(quizzes: readonly DeepReadonly<Quiz>[]): { tests: Map<string, string>; items: Map<string, string> } {
+export function layout(quizzes: readonly ReadonlyQuiz[]): { tests: Map<string, string>; items: Map<string, string> } {
   const used = new Set<string>();
   const place = (folder: string, id: string) => {
     let path = `${folder}/${id}.xml`;

@@ -1,5 +1,5 @@
 import { divide, fraction, subtract } from '../fraction/fraction.js';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { qtiDecimal } from './decimal.js';
 import { QTI_NAMESPACE, QTI_SCHEMA_LOCATION, XSI_NAMESPACE } from './item.js';
 import { MAXSCORE, SCORE, op, outcome, variable } from './processing.js';
@@ -31,7 +31,7 @@ const testVariables = (identifier: string) =>
  * weighted item SCOREs and MAXSCOREs and sets PASS when SCORE / MAXSCORE
  * reaches the pass mark.
  */
-export function buildTest(quiz: DeepReadonly<Quiz>, hrefOf: (questionId: string) => string): XmlElement {
+export function buildTest(quiz: ReadonlyQuiz, hrefOf: (questionId: string) => string): XmlElement {
   const taken = new Set(quiz.questions.map((question) => question.id));
   const part = freeIdentifier('part-1', taken);
   const section = freeIdentifier('section-1', new Set([...taken, part]));

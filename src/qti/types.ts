@@ -1,4 +1,4 @@
-import type { DeepReadonly, Module, Question, Quiz } from '../schema/types.js';
+import type { Question, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 
 /**
  * What the QTI export accepts: a whole module (one assessment test per quiz)
@@ -12,7 +12,7 @@ import type { DeepReadonly, Module, Question, Quiz } from '../schema/types.js';
  * const one: QtiSource = northKoreaChina.quizzes[0];
  * ```
  */
-export type QtiSource = DeepReadonly<Module> | DeepReadonly<Quiz>;
+export type QtiSource = ReadonlyModule | ReadonlyQuiz;
 
 /**
  * A question as the QTI export accepts it.
@@ -24,7 +24,7 @@ export type QtiSource = DeepReadonly<Module> | DeepReadonly<Quiz>;
  * const question: QtiQuestion = northKoreaChina.quizzes[0].questions[0];
  * ```
  */
-export type QtiQuestion = DeepReadonly<Question>;
+export type QtiQuestion = ReadonlyQuestion;
 
 /**
  * Options of the QTI export. Every field is optional.

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { type Fraction, compare, parseFraction } from '../fraction/fraction.js';
-import { MAX_DENOMINATOR } from './exactness.js';
+import type { Fraction } from '../fraction/fraction.js';
+import { BehaviourSchema } from './behaviour.js';
 import { LIMITS } from './limits.js';
-import { type QuizIssueCode, issueParams } from './codes.js';
+import { DECIMAL_OR_RATIO, exactNumber, text } from './scalars.js';
 
 /**
  * The pattern every id must match. Ids travel into xAPI response patterns
@@ -38,54 +38,7 @@ export const IdSchema = z
   })
   .describe('A stable id: letters, digits, "_" and "-", starting with a letter or "_".');
 
-export const text = (max: number, description: string) =>
-  z.string().trim().min(1, { message: 'Must not be empty' }).max(max).describe(description);
-
-export const DECIMAL_OR_RATIO = /^\s*-?\d+(\.\d+)?(\s*\/\s*\d+)?\s*$/;
-
-/**
- * A number written as a decimal (`0.5`) or an exact ratio string (`"1/3"`),
- * read exactly into a {@link Fraction} and checked against `[min, max]`.
- */
-function exactNumber(
-  label: string,
-  description: string,
-  range: { min: Fraction; max: Fraction; minExclusive?: boolean; code: QuizIssueCode },
-) {
-  return z
-    .union([z.number(), z.string().regex(DECIMAL_OR_RATIO, { message: `Write the ${label} as a decimal (0.25) or a ratio ("1/3")` })])
-    .describe(description)
-    .transform((value, ctx): Fraction => {
-      const parsed = parseFraction(value);
-      if (!parsed) {
-        ctx.addIssue({
-          code: 'custom',
-          params: issueParams('invalid_number'),
-          message: `Write the ${label} as a decimal with at most 9 decimals (0.25) or a ratio ("1/3")`,
-        });
-        return z.NEVER;
-      }
-      if (parsed.d > MAX_DENOMINATOR) {
-        ctx.addIssue({
-          code: 'custom',
-          params: issueParams('invalid_number'),
-          message: `The ${label} ${value} has a denominator above ${MAX_DENOMINATOR}; write it with a smaller one, as exact scores need`,
-        });
-        return z.NEVER;
-      }
-      const low = compare(parsed, range.min);
-      if (low < 0 || (range.minExclusive && low === 0) || compare(parsed, range.max) > 0) {
-        const bound = range.minExclusive ? 'greater than' : 'at least';
-        ctx.addIssue({
-          code: 'custom',
-          params: issueParams(range.code),
-          message: `The ${label} must be ${bound} ${range.min.n / range.min.d} and at most ${range.max.n / range.max.d} (found ${value})`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
+export { DECIMAL_OR_RATIO, text };
 
 /**
  * Credit of an option: a decimal or a ratio string such as `"1/3"`, in
@@ -147,6 +100,29 @@ export const SourceRefSchema = z
   })
   .describe('The passage of the reading that answers the question.');
 
+/**
+ * Lint settings of a module or a question: the `quizkit lint` rules to skip
+ * there, by rule id. The ids are not checked here (the schema does not know
+ * the rules, which live in `quizkit/node`); `quizkit lint` warns about an id
+ * that names no rule.
+ *
+ * @example
+ * ```ts
+ * import { LintSettingsSchema } from 'quizkit/schema';
+ * LintSettingsSchema.parse({ ignore: ['longest-key'] }).ignore; //=> ['longest-key']
+ * ```
+ */
+export const LintSettingsSchema = z
+  .strictObject({
+    ignore: z
+      .array(IdSchema.describe('A lint rule id, such as "longest-key".'))
+      // One entry per rule is enough; 50 leaves room for rules yet to come.
+      .max(50)
+      .default([])
+      .describe('Ids of the `quizkit lint` rules not to apply here (see docs/authoring.md#lint-rules).'),
+  })
+  .describe('Settings for `quizkit lint`.');
+
 /** Fields every question type shares. */
 export const questionBase = {
   id: IdSchema.describe('Question id, unique in the module.'),
@@ -167,6 +143,8 @@ export const questionBase = {
     })
     .optional()
     .describe('Feedback for the question as a whole, by outcome.'),
+  behaviour: BehaviourSchema.optional().describe("How this question is taken and marked; the quiz's behaviour when absent."),
+  lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on this question.'),
 };
 
 /** Feedback attached to one option, item or statement. */
@@ -175,3 +153,4 @@ export const partFeedback = text(LIMITS.longText, 'Feedback on this part, shown 
 /** A rule with no parameters, selected by name. */
 export const ruleOf = <const N extends string>(name: N, description: string) =>
   z.strictObject({ name: z.literal(name) }).describe(description);
+

@@ -6,7 +6,7 @@ import { orderingDenominator } from '../questions/ordering/denominator.js';
 import { singleChoiceDenominator } from '../questions/single-choice/denominator.js';
 import type { QuestionOf } from '../scoring/types.js';
 import { issueParams } from './codes.js';
-import type { DeepReadonly, Question, QuestionType } from './types.js';
+import type { DeepReadonly, QuestionType, ReadonlyQuestion } from './types.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -23,8 +23,8 @@ const denominators = {
 } satisfies { [T in QuestionType]: (question: DeepReadonly<QuestionOf<T>>) => bigint };
 
 /** A multiple of every denominator the question's fraction of credit can take (before points). */
-const denominatorOf = (question: DeepReadonly<Question>): bigint =>
-  (denominators[question.type] as (question: DeepReadonly<Question>) => bigint)(question);
+const denominatorOf = (question: ReadonlyQuestion): bigint =>
+  (denominators[question.type] as (question: ReadonlyQuestion) => bigint)(question);
 
 /**
  * The largest denominator an authored number (points, credit, weight) may
@@ -47,7 +47,7 @@ export const MAX_DENOMINATOR = 1_000_000_000;
  *
  * The issue is reported at the first question that pushes L over the bound.
  */
-export function checkExactScores(questions: readonly DeepReadonly<Question>[], ctx: z.RefinementCtx): void {
+export function checkExactScores(questions: readonly ReadonlyQuestion[], ctx: z.RefinementCtx): void {
   const total = ceilBig(sumBig(questions.map((question) => question.points)));
   const budget = MAX_SAFE / (100n * (total > 1n ? total : 1n));
   let scale = 1n;

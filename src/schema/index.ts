@@ -6,7 +6,8 @@
  * @packageDocumentation
  * @module quizkit/schema
  */
-export { IdSchema, CreditSchema, PointsSchema, SourceRefSchema, SAFE_ID } from './common.js';
+export { IdSchema, CreditSchema, LintSettingsSchema, PointsSchema, SourceRefSchema, SAFE_ID } from './common.js';
+export { BehaviourSchema, HintSchema, PenaltySchema } from './behaviour.js';
 export { QUIZ_ISSUE_CODES, type QuizIssueCode } from './codes.js';
 export { LIMITS } from './limits.js';
 export { ModuleSchema, ModuleSourceSchema, SectionSchema, ObjectiveSchema } from './module.js';

@@ -30,12 +30,16 @@ function convert(issue: ZodIssue, input: unknown): { code: QuizIssueCode; messag
         return [{ code: 'missing_field', message: `Add the required field "${String(last)}"`, path }];
       }
       const found = value === undefined ? 'nothing' : describe(value);
-      return [{ code: 'invalid_type', message: `Expected ${issue.expected === 'object' ? 'a mapping (an object)' : issue.expected}, found ${found}`, path }];
+      const expected = issue.expected === 'object' ? 'a mapping (an object)' : issue.expected;
+      return [{ code: 'invalid_type', message: `Expected ${expected}, found ${found}${typeHint(issue.expected, value)}`, path }];
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         code: 'unknown_field' as const,
-        message: `Unknown field "${key}": remove it or check its spelling`,
+        // A field name never has a space: a key like "not feeding." is text cut at a comma inside `{ … }`.
+        message: /\s/.test(key.trim())
+          ? `Unknown field "${key}": no field name has a space; if this is the end of a text cut at a comma inside { … }, quote the whole text ("…, ${key.trim()}")`
+          : `Unknown field "${key}": remove it or check its spelling`,
         path: [...path, key],
       }));
     case 'invalid_union': {
@@ -109,4 +113,14 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
 export function toQuizIssues(error: z.ZodError, input: unknown): [QuizIssue, ...QuizIssue[]] {
   const issues: QuizIssue[] = error.issues.flatMap((issue) => convert(issue, input));
   return issues as [QuizIssue, ...QuizIssue[]];
+}
+
+/** YAML 1.1 booleans that YAML 1.2 (and so quizkit) reads as text, with the value meant. */
+const YAML11_BOOLEANS: Readonly<Record<string, boolean>> = { yes: true, no: false, on: true, off: false, y: true, n: false, true: true, false: false };
+
+/** A hint for a value of the wrong type that is a well-known YAML slip, or nothing. */
+function typeHint(expected: string, value: unknown): string {
+  if (expected !== 'boolean' || typeof value !== 'string') return '';
+  const meant = YAML11_BOOLEANS[value.trim().toLowerCase()];
+  return meant === undefined ? '' : `: "${value}" is text in YAML 1.2 (quizkit's YAML); write ${meant}`;
 }

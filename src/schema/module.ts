@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { IdSchema, text } from './common.js';
+import { IdSchema, LintSettingsSchema, text } from './common.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { QuizSchema } from './quiz.js';
 import { duplicateIds, normalizeWhitespace } from './refine.js';
+import { directionField, languageField } from './scalars.js';
 
 /**
  * Where the module's reading comes from, and how to credit it: `title` and
@@ -83,6 +84,8 @@ export const ModuleSchema = z
     id: IdSchema.describe('Module id.'),
     title: text(LIMITS.shortText, 'The module title.'),
     summary: text(LIMITS.longText, 'One paragraph on what the module teaches.').optional(),
+    language: languageField('module'),
+    direction: directionField('module'),
     source: ModuleSourceSchema,
     reading: z
       .array(SectionSchema)
@@ -102,51 +105,84 @@ export const ModuleSchema = z
       .max(LIMITS.quizzesPerModule)
       .superRefine((quizzes, ctx) => duplicateIds(quizzes, ctx, 'quiz'))
       .describe('The quizzes on the reading.'),
+    lint: LintSettingsSchema.optional().describe('Settings for `quizkit lint` on the whole module file.'),
   })
-  .superRefine((module, ctx) => {
-    const sections = new Map(module.reading.map((section) => [section.id, normalizeWhitespace(section.text)]));
-    const objectives = new Set(module.objectives.map((objective) => objective.id));
-    const questionIds = new Map<string, string>();
-    module.quizzes.forEach((quiz, q) => {
-      quiz.questions.forEach((question, i) => {
-        const at = ['quizzes', q, 'questions', i];
-        const owner = questionIds.get(question.id);
-        if (owner !== undefined && owner !== quiz.id) {
+  // Run even when some of the module is malformed (issue #18.8): an author fixing a type error
+  // should not then meet a wrong quote for the first time. Each check reads only what is sound.
+  .superRefine((module, ctx) => checkReferences(module, ctx), { when: () => true })
+  .describe('A quizkit learning module: a reading, objectives and quizzes.');
+
+type RefinementContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const stringAt = (value: unknown, key: string): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined);
+
+/**
+ * The module-wide rules: question ids unique across quizzes, cited sections
+ * and objectives exist, quotes are verbatim. The module may be partly
+ * malformed here, so every value is checked before it is read, and a rule is
+ * skipped where its reference list is itself unsound (a reading with a broken
+ * section would make every citation of it look unknown).
+ */
+function checkReferences(module: unknown, ctx: RefinementContext): void {
+  if (!isRecord(module)) return;
+  const reading = listOf(module.reading);
+  // Sound means each entry passes its own schema: a section with a malformed id is not a section to cite.
+  const readingSound = Array.isArray(module.reading) && reading.every((section) => SectionSchema.safeParse(section).success);
+  const sections = new Map(readingSound ? reading.map((section) => [stringAt(section, 'id')!, normalizeWhitespace(stringAt(section, 'text')!)]) : []);
+  const objectiveList = module.objectives === undefined ? [] : listOf(module.objectives);
+  const objectivesSound = (module.objectives === undefined || Array.isArray(module.objectives)) && objectiveList.every((objective) => ObjectiveSchema.safeParse(objective).success);
+  const objectives = new Set(objectiveList.map((objective) => stringAt(objective, 'id')));
+  const questionIds = new Map<string, string>();
+  listOf(module.quizzes).forEach((quiz, q) => {
+    const quizId = stringAt(quiz, 'id');
+    listOf(isRecord(quiz) ? quiz.questions : undefined).forEach((question, i) => {
+      if (!isRecord(question)) return;
+      const at = ['quizzes', q, 'questions', i];
+      const id = stringAt(question, 'id');
+      if (id !== undefined && quizId !== undefined) {
+        const owner = questionIds.get(id);
+        if (owner !== undefined && owner !== quizId) {
           ctx.addIssue({
             code: 'custom',
             params: issueParams('duplicate_id'),
             path: [...at, 'id'],
-            message: `Question id "${question.id}" is already used in quiz "${owner}"; question ids must be unique in the module`,
+            message: `Question id "${id}" is already used in quiz "${owner}"; question ids must be unique in the module`,
           });
         }
-        questionIds.set(question.id, quiz.id);
-        const sectionText = sections.get(question.source.section);
+        questionIds.set(id, quizId);
+      }
+      const section = stringAt(question.source, 'section');
+      const quote = stringAt(question.source, 'quote');
+      if (readingSound && section !== undefined) {
+        const sectionText = sections.get(section);
         if (sectionText === undefined) {
           ctx.addIssue({
             code: 'custom',
             params: issueParams('unknown_section'),
             path: [...at, 'source', 'section'],
-            message: `Section "${question.source.section}" is not in the reading; use one of: ${[...sections.keys()].join(', ')}`,
+            message: `Section "${section}" is not in the reading; use one of: ${[...sections.keys()].join(', ')}`,
           });
-        } else if (!sectionText.includes(normalizeWhitespace(question.source.quote))) {
+        } else if (quote !== undefined && !sectionText.includes(normalizeWhitespace(quote))) {
           ctx.addIssue({
             code: 'custom',
             params: issueParams('quote_not_found'),
             path: [...at, 'source', 'quote'],
-            message: `The quote is not verbatim in section "${question.source.section}"; copy it exactly from the reading (only whitespace may differ)`,
+            message: `The quote is not verbatim in section "${section}"; copy it exactly from the reading (only whitespace may differ)`,
           });
         }
-        question.objectives.forEach((objective, o) => {
-          if (!objectives.has(objective)) {
-            ctx.addIssue({
-              code: 'custom',
-              params: issueParams('unknown_objective'),
-              path: [...at, 'objectives', o],
-              message: `Objective "${objective}" is not defined in the module's objectives; use one of: ${[...objectives].join(', ') || '(none defined)'}`,
-            });
-          }
-        });
+      }
+      if (!objectivesSound) return;
+      listOf(question.objectives).forEach((objective, o) => {
+        if (typeof objective === 'string' && !objectives.has(objective)) {
+          ctx.addIssue({
+            code: 'custom',
+            params: issueParams('unknown_objective'),
+            path: [...at, 'objectives', o],
+            message: `Objective "${objective}" is not defined in the module's objectives; use one of: ${[...objectives].join(', ') || '(none defined)'}`,
+          });
+        }
       });
     });
-  })
-  .describe('A quizkit learning module: a reading, objectives and quizzes.');
+  });
+}

@@ -4,12 +4,14 @@ import { MatchingQuestionSchema } from '../questions/matching/schema.js';
 import { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schema.js';
 import { OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
+import { BehaviourSchema } from './behaviour.js';
 import { DECIMAL_OR_RATIO, IdSchema, text } from './common.js';
 import type { QuestionType, RuleName } from './types.js';
 import { issueParams } from './codes.js';
 import { LIMITS } from './limits.js';
 import { checkExactScores } from './exactness.js';
 import { duplicateIds } from './refine.js';
+import { directionField, languageField } from './scalars.js';
 
 /**
  * Any question, told apart by its `type`.
@@ -80,6 +82,8 @@ export const QuizSchema = z
     id: IdSchema.describe('Quiz id, unique in the module.'),
     title: text(LIMITS.shortText, 'The quiz title.'),
     description: text(LIMITS.longText, 'What the quiz covers, shown before it starts.').optional(),
+    language: languageField('quiz'),
+    direction: directionField('quiz'),
     passMark: PassMarkSchema.default({ n: 50, d: 1 }),
     timeLimitSeconds: z
       .number()
@@ -88,6 +92,7 @@ export const QuizSchema = z
       .max(7 * 24 * 3600)
       .optional()
       .describe('Time allowed for an attempt, in seconds; no limit when absent.'),
+    behaviour: BehaviourSchema.optional().describe('How questions are taken and marked (default deferred); a question may override it.'),
     questions: z
       .array(QuestionSchema)
       .min(1, { message: 'A quiz needs at least 1 question' })

@@ -4,6 +4,7 @@ import type { ActorSchema, MatchingQuestionSchema, StatementSchema } from '../qu
 import type { MultipleChoiceQuestionSchema } from '../questions/multiple-choice/schema.js';
 import type { OrderingItemSchema, OrderingQuestionSchema } from '../questions/ordering/schema.js';
 import type { SingleChoiceQuestionSchema } from '../questions/single-choice/schema.js';
+import type { BehaviourSchema } from './behaviour.js';
 import type { ModuleSchema, ObjectiveSchema, SectionSchema } from './module.js';
 import type { QuestionSchema, QuizSchema } from './quiz.js';
 
@@ -24,7 +25,7 @@ import type { QuestionSchema, QuizSchema } from './quiz.js';
  * module.reading.length; //=> 6
  * ```
  */
-export type Module = z.output<typeof ModuleSchema>;
+export interface Module extends z.output<typeof ModuleSchema> {}
 
 /**
  * A learning module as an author writes it: fields with defaults may be left
@@ -70,7 +71,7 @@ export type ModuleInput = z.input<typeof ModuleSchema>;
  * quiz?.passMark; //=> { n: 70, d: 1 }
  * ```
  */
-export type Quiz = z.output<typeof QuizSchema>;
+export interface Quiz extends z.output<typeof QuizSchema> {}
 
 /**
  * A quiz as an author writes it: the pass mark may be a number or a string
@@ -114,7 +115,9 @@ export type QuizInput = z.input<typeof QuizSchema>;
  * question.type === 'ordering' ? question.items.length : 0; //=> 2
  * ```
  */
-export type Question = z.output<typeof QuestionSchema>;
+// One named interface per type, so signatures link to them; the check below keeps
+// the union equal to what the schema parses.
+export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion | MatchingQuestion;
 
 /**
  * Any question as an author writes it (`points`, `objectives`, `rule` and
@@ -166,7 +169,7 @@ export type QuestionType = Question['type'];
  * question.options.find((option) => option.correct)?.id; //=> 'beijing'
  * ```
  */
-export type SingleChoiceQuestion = z.output<typeof SingleChoiceQuestionSchema>;
+export interface SingleChoiceQuestion extends z.output<typeof SingleChoiceQuestionSchema> {}
 
 /**
  * A parsed multiple-choice question: any number of options may be correct.
@@ -185,7 +188,7 @@ export type SingleChoiceQuestion = z.output<typeof SingleChoiceQuestionSchema>;
  * question.rule; //=> { name: 'all-or-nothing' }
  * ```
  */
-export type MultipleChoiceQuestion = z.output<typeof MultipleChoiceQuestionSchema>;
+export interface MultipleChoiceQuestion extends z.output<typeof MultipleChoiceQuestionSchema> {}
 
 /**
  * A parsed ordering question: items and the one correct order of their ids.
@@ -206,7 +209,7 @@ export type MultipleChoiceQuestion = z.output<typeof MultipleChoiceQuestionSchem
  * question.rule.name; //=> 'exact-position'
  * ```
  */
-export type OrderingQuestion = z.output<typeof OrderingQuestionSchema>;
+export interface OrderingQuestion extends z.output<typeof OrderingQuestionSchema> {}
 
 /**
  * A parsed matching question: statements, each attributed to one actor (or,
@@ -227,7 +230,7 @@ export type OrderingQuestion = z.output<typeof OrderingQuestionSchema>;
  * question.allowNoMatch; //=> false
  * ```
  */
-export type MatchingQuestion = z.output<typeof MatchingQuestionSchema>;
+export interface MatchingQuestion extends z.output<typeof MatchingQuestionSchema> {}
 
 /**
  * A parsed option of a single- or multiple-choice question.
@@ -314,10 +317,25 @@ export type Section = z.output<typeof SectionSchema>;
  * import type { Objective } from 'quizkit';
  * import { northKoreaChina } from 'quizkit/modules';
  * const ids = (objectives: readonly Objective[]) => objectives.map((objective) => objective.id);
- * ids(northKoreaChina.objectives).length; //=> 5
+ * ids(northKoreaChina.objectives).length; //=> 6
  * ```
  */
 export type Objective = z.output<typeof ObjectiveSchema>;
+
+/**
+ * A parsed question behaviour (see `BehaviourSchema`): how a question is
+ * taken and marked, with its penalty as an exact fraction.
+ *
+ * @useDeclaredType
+ *
+ * @example
+ * ```ts
+ * import type { Behaviour } from 'quizkit';
+ * const practice: Behaviour = { name: 'interactive', penalty: { n: 1, d: 3 }, hints: [{ text: 'Look again.' }] };
+ * practice.name; //=> 'interactive'
+ * ```
+ */
+export type Behaviour = z.output<typeof BehaviourSchema>;
 
 /**
  * The name of a scoring rule, of one question type (`RuleName<'ordering'>`)
@@ -352,3 +370,102 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
     : T extends object
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
+
+/**
+ * A quiz as every scoring and delivery function reads it: a parsed {@link Quiz}
+ * or one written `as const` (a built-in module's), readonly all the way down.
+ * It is `DeepReadonly<Quiz>` under a name, so signatures link here instead of
+ * spelling the whole shape out.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyQuiz } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const quiz: ReadonlyQuiz = northKoreaChina.quizzes[1];
+ * quiz.questions.length; //=> 9
+ * ```
+ */
+export interface ReadonlyQuiz extends DeepReadonly<Quiz> {}
+
+/**
+ * A module as every delivery function reads it: a parsed {@link Module} or a
+ * built-in one written `as const`. It is `DeepReadonly<Module>` under a name.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyModule } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const module: ReadonlyModule = northKoreaChina;
+ * module.quizzes.length; //=> 2
+ * ```
+ */
+export interface ReadonlyModule extends DeepReadonly<Module> {}
+
+/**
+ * A {@link SingleChoiceQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlySingleChoiceQuestion } from 'quizkit';
+ * const optionIds = (question: ReadonlySingleChoiceQuestion) => question.options.map((option) => option.id);
+ * ```
+ */
+export interface ReadonlySingleChoiceQuestion extends DeepReadonly<SingleChoiceQuestion> {}
+
+/**
+ * A {@link MultipleChoiceQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyMultipleChoiceQuestion } from 'quizkit';
+ * const rightOnes = (question: ReadonlyMultipleChoiceQuestion) => question.options.filter((option) => option.correct);
+ * ```
+ */
+export interface ReadonlyMultipleChoiceQuestion extends DeepReadonly<MultipleChoiceQuestion> {}
+
+/**
+ * An {@link OrderingQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyOrderingQuestion } from 'quizkit';
+ * const firstItem = (question: ReadonlyOrderingQuestion) => question.correctOrder[0];
+ * ```
+ */
+export interface ReadonlyOrderingQuestion extends DeepReadonly<OrderingQuestion> {}
+
+/**
+ * A {@link MatchingQuestion}, readonly all the way down.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyMatchingQuestion } from 'quizkit';
+ * const actorNames = (question: ReadonlyMatchingQuestion) => question.actors.map((actor) => actor.name);
+ * ```
+ */
+export interface ReadonlyMatchingQuestion extends DeepReadonly<MatchingQuestion> {}
+
+/**
+ * A question as every scoring and delivery function reads it: a parsed
+ * {@link Question} or one written `as const`, readonly all the way down. It is
+ * `DeepReadonly<Question>` under a name, one readonly interface per question type.
+ *
+ * @example
+ * ```ts
+ * import type { ReadonlyQuestion } from 'quizkit';
+ * import { northKoreaChina } from 'quizkit/modules';
+ * const question: ReadonlyQuestion = northKoreaChina.quizzes[0].questions[0];
+ * question.type; //=> 'single-choice'
+ * ```
+ */
+export type ReadonlyQuestion =
+  | ReadonlySingleChoiceQuestion
+  | ReadonlyMultipleChoiceQuestion
+  | ReadonlyOrderingQuestion
+  | ReadonlyMatchingQuestion;
+
+// `Question` is written as a union of named interfaces; it must stay exactly what
+// `QuestionSchema` parses. Either direction failing is a compile error here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+type QuestionMatchesSchema = Holds<Same<Question, z.output<typeof QuestionSchema>>>;

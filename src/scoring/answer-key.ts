@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { keyOf } from './registry.js';
 import type { ResponseFor, Responses } from './responses.js';
 
@@ -14,7 +14,7 @@ import type { ResponseFor, Responses } from './responses.js';
  * correctResponse(northKoreaChina.quizzes[0].questions[0]); // the right option id
  * ```
  */
-export function correctResponse<Q extends DeepReadonly<Question>>(question: Q): ResponseFor<Q> {
+export function correctResponse<Q extends ReadonlyQuestion>(question: Q): ResponseFor<Q> {
   return keyOf(question) as ResponseFor<Q>;
 }
 
@@ -29,6 +29,6 @@ export function correctResponse<Q extends DeepReadonly<Question>>(question: Q): 
  * scoreQuiz(quiz, correctResponses(quiz)).passed; //=> true
  * ```
  */
-export function correctResponses<Q extends DeepReadonly<Quiz>>(quiz: Q): Responses<Q> {
+export function correctResponses<Q extends ReadonlyQuiz>(quiz: Q): Responses<Q> {
   return Object.fromEntries(quiz.questions.map((question) => [question.id, keyOf(question)])) as Responses<Q>;
 }

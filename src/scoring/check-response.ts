@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, checkedResponse } from './registry.js';
 import { readResponses } from './score.js';
 import type { Responses } from './responses.js';
@@ -20,7 +20,7 @@ import type { ResponseIssue } from './types.js';
  * ```
  */
 export function checkResponse(
-  question: DeepReadonly<Question>,
+  question: ReadonlyQuestion,
   response: unknown,
   path: readonly (string | number)[] = [question.id],
 ): readonly ResponseIssue[] {
@@ -47,7 +47,7 @@ export function checkResponse(
  * checked.ok; //=> false
  * ```
  */
-export function checkResponses<Q extends DeepReadonly<Quiz>>(
+export function checkResponses<Q extends ReadonlyQuiz>(
   quiz: Q,
   input: unknown,
 ): { readonly ok: true; readonly responses: Responses<Q> } | { readonly ok: false; readonly issues: readonly ResponseIssue[] } {

@@ -1,10 +1,10 @@
 import { ONE, ZERO, equals, multiply } from '../fraction/fraction.js';
-import type { DeepReadonly, Question } from '../schema/types.js';
+import type { ReadonlyQuestion } from '../schema/types.js';
 import type { Checked } from './check.js';
 import type { Mutable, QuestionResult, QuestionStatus, RuleOutcome } from './types.js';
 
 /** A question's result from its check and, when answered, its rule's outcome: status, points and feedback. */
-export function questionResult(question: DeepReadonly<Question>, { checked, outcome }: { checked: Checked<unknown>; outcome?: RuleOutcome }): QuestionResult {
+export function questionResult(question: ReadonlyQuestion, { checked, outcome }: { checked: Checked<unknown>; outcome?: RuleOutcome }): QuestionResult {
   // Results are written out in full, never spread from a shared base: on V8 a
   // spread plus extra keys costs ~500× more than a literal, and this is the hot path.
   if (!outcome) {

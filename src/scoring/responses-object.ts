@@ -1,9 +1,9 @@
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { ReadonlyQuiz } from '../schema/types.js';
 import { FORBIDDEN_KEYS, clip, describeValue, perQuestion } from './check.js';
 import { ABSENT, UNREADABLE, notPlainObject, readOwnValue, readValue } from './read-response.js';
 import type { ResponseIssue } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 /** The responses object after one defensive look: the object to read answers from, and its own problems. */
 export interface ResponsesObject {

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Question, Quiz } from '../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { explainQuiz } from './compile/explain.js';
 import { questionResult } from './question-result.js';
 import { readWith, runScorerOnRead } from './registry.js';
@@ -6,8 +6,9 @@ import { readAnswer, readResponsesObject } from './responses-object.js';
 import type { Responses } from './responses.js';
 import type { QuestionResult, QuizResult, ResponseIssue } from './types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+export { quizResultOf } from './compile/explain.js';
 
+type AnyQuiz = ReadonlyQuiz;
 
 /**
  * Scores one question. Never throws on learner input: a malformed response
@@ -28,7 +29,7 @@ type AnyQuiz = DeepReadonly<Quiz>;
  * ```
  */
 export function scoreQuestion(
-  question: DeepReadonly<Question>,
+  question: ReadonlyQuestion,
   response: unknown,
   path: readonly (string | number)[] = [question.id],
 ): QuestionResult {
@@ -64,7 +65,7 @@ export function readResponses(quiz: AnyQuiz, responses: unknown): { lookup: (id:
  * formatFraction(result.percent); //=> '100'
  * ```
  */
-export function scoreQuiz<Q extends DeepReadonly<Quiz>>(quiz: Q, responses: Responses<Q>): QuizResult {
+export function scoreQuiz<Q extends ReadonlyQuiz>(quiz: Q, responses: Responses<Q>): QuizResult {
   // The same reading, checks and totals as the plan's fast path; cached per frozen quiz.
   return explainQuiz(quiz, responses);
 }

@@ -149,6 +149,45 @@ export interface QuestionResult {
   readonly feedback: readonly string[];
   /** Why the response is `invalid`; empty otherwise. */
   readonly issues: readonly ResponseIssue[];
+  /**
+   * How a behaviour marked the question, when the attempt took it under one
+   * (`immediate`, `interactive`, `adaptive` or a CBM behaviour; see
+   * `quizkit/behaviours`): every try, what it cost, and which one counted.
+   * `fraction` and `earned` are then the behaviour's mark, not the rule's.
+   */
+  readonly behaviour?: BehaviourMarks;
+}
+
+/**
+ * A question's tries as a behaviour marked them: why "2 of 3" and not 3.
+ *
+ * @example
+ * ```ts
+ * import type { BehaviourMarks } from 'quizkit';
+ * const marks: BehaviourMarks = {
+ *   name: 'interactive',
+ *   tries: [
+ *     { raw: { n: 0, d: 1 }, penalty: { n: 0, d: 1 }, mark: { n: 0, d: 1 }, counted: false, ignored: false },
+ *     { raw: { n: 1, d: 1 }, penalty: { n: 1, d: 3 }, mark: { n: 2, d: 3 }, counted: true, ignored: false },
+ *   ],
+ * };
+ * ```
+ */
+export interface BehaviourMarks {
+  /** The behaviour's name, e.g. `interactive`. */
+  readonly name: string;
+  /** Each try in order: its raw fraction by the rule, the penalty taken off, its mark, whether it counted or was ignored. */
+  readonly tries: readonly {
+    readonly raw: Fraction;
+    readonly penalty: Fraction;
+    readonly mark: Fraction;
+    readonly counted: boolean;
+    readonly ignored: boolean;
+  }[];
+  /** Under CBM: the counted try's fraction before certainty scaled it. */
+  readonly accuracy?: Fraction;
+  /** Under CBM: the counted try's certainty. */
+  readonly certainty?: 1 | 2 | 3;
 }
 
 /**

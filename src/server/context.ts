@@ -6,7 +6,7 @@ import {
   serializeAttempt,
   timeRemaining,
 } from '../attempts/index.js';
-import type { DeepReadonly, Quiz } from '../schema/types.js';
+import type { Quiz, ReadonlyQuiz } from '../schema/types.js';
 import { HttpError } from './errors.js';
 import { type LearnerTokens, bearerLearner, learnerTokens } from './identity.js';
 import type { ExamHandlerOptions, PerQuiz } from './options.js';
@@ -36,20 +36,20 @@ export function createContext(options: ExamHandlerOptions) {
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 2) throw new RangeError(`maxBodyBytes must be an integer ≥ 2; found ${String(maxBodyBytes)}`);
   if (!Number.isSafeInteger(maxOpenAttempts) || maxOpenAttempts < 1) throw new RangeError(`maxOpenAttempts must be a positive integer; found ${String(maxOpenAttempts)}`);
 
-  const quizzes = new Map<string, DeepReadonly<Quiz>>();
+  const quizzes = new Map<string, ReadonlyQuiz>();
   for (const module of options.modules) {
     for (const quiz of module.quizzes) {
       if (quizzes.has(quiz.id)) throw new RangeError(`Quiz id "${quiz.id}" is in two modules; quiz ids must be unique across the handler's modules`);
       quizzes.set(quiz.id, quiz);
     }
   }
-  const perQuiz = (setting: PerQuiz<number> | undefined, quiz: DeepReadonly<Quiz>, name: string, fallback?: number): number | undefined => {
+  const perQuiz = (setting: PerQuiz<number> | undefined, quiz: ReadonlyQuiz, name: string, fallback?: number): number | undefined => {
     const value = typeof setting === 'function' ? setting(quiz) : (setting ?? fallback);
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new RangeError(`${name} for quiz "${quiz.id}" must be a positive integer; found ${String(value)}`);
     return value;
   };
-  const maxAttemptsOf = (quiz: DeepReadonly<Quiz>) => perQuiz(options.maxAttempts, quiz, 'maxAttempts', 1);
-  const closesAtOf = (quiz: DeepReadonly<Quiz>) => perQuiz(options.closesAt, quiz, 'closesAt');
+  const maxAttemptsOf = (quiz: ReadonlyQuiz) => perQuiz(options.maxAttempts, quiz, 'maxAttempts', 1);
+  const closesAtOf = (quiz: ReadonlyQuiz) => perQuiz(options.closesAt, quiz, 'closesAt');
 
   const tokens: LearnerTokens | undefined = options.identify ? undefined : learnerTokens(options.secret ?? crypto.getRandomValues(new Uint8Array(32)));
   async function learnerOf(request: Request): Promise<string> {
@@ -71,14 +71,14 @@ export function createContext(options: ExamHandlerOptions) {
     }
   }
 
-  function quizOf(quizId: string): DeepReadonly<Quiz> {
+  function quizOf(quizId: string): ReadonlyQuiz {
     const quiz = quizzes.get(quizId);
     if (!quiz) throw new HttpError(404, 'unknown_quiz', `No quiz "${quizId}"`);
     return quiz;
   }
 
   /** The learner's attempt, parsed; 404 for an unknown id and for another learner's attempt alike. */
-  async function load(attemptId: string, learnerId: string): Promise<{ record: StoredAttempt; attempt: Attempt; quiz: DeepReadonly<Quiz> }> {
+  async function load(attemptId: string, learnerId: string): Promise<{ record: StoredAttempt; attempt: Attempt; quiz: ReadonlyQuiz }> {
     const record = await stored(() => store.get(attemptId));
     if (!record || record.learnerId !== learnerId) throw new HttpError(404, 'unknown_attempt', 'No such attempt');
     const quiz = quizOf(record.quizId);
@@ -92,7 +92,7 @@ export function createContext(options: ExamHandlerOptions) {
   }
 
   /** The review of a submitted attempt, as far as the policy shows it now. */
-  async function reviewOf(record: StoredAttempt, attempt: SubmittedAttempt, quiz: DeepReadonly<Quiz>, clock: number) {
+  async function reviewOf(record: StoredAttempt, attempt: SubmittedAttempt, quiz: ReadonlyQuiz, clock: number) {
     const all = await stored(() => store.listByLearnerQuiz(record.learnerId, record.quizId));
     const attemptsUsed = all.filter((other) => other.status === 'submitted' || other.id === record.id).length;
     const maxAttempts = maxAttemptsOf(quiz);
@@ -106,12 +106,12 @@ export function createContext(options: ExamHandlerOptions) {
     return reviewAttempt(quiz, attempt, { show });
   }
 
-  function attemptBody(record: StoredAttempt, attempt: Attempt, quiz: DeepReadonly<Quiz>, clock: number) {
+  function attemptBody(record: StoredAttempt, attempt: Attempt, quiz: ReadonlyQuiz, clock: number) {
     const remaining = attempt.status === 'in-progress' ? timeRemaining(attempt, clock) : undefined;
     return { attemptId: record.id, view: learnerView(quiz, attempt), ...(remaining === undefined ? {} : { timeRemainingMs: remaining }) };
   }
 
-  function assertOpen(quiz: DeepReadonly<Quiz>, clock: number): void {
+  function assertOpen(quiz: ReadonlyQuiz, clock: number): void {
     const closesAt = closesAtOf(quiz);
     if (closesAt !== undefined && clock >= closesAt) throw new HttpError(409, 'quiz_closed', `Quiz "${quiz.id}" is closed`);
   }

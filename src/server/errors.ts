@@ -129,6 +129,8 @@ const ATTEMPT_STATUS: Readonly<Record<string, number>> = {
   invalid_attempt: 409,
   inconsistent_attempt: 409,
   tampered: 409,
+  not_checkable: 409,
+  question_finished: 409,
 };
 
 /** The HTTP status for an `AttemptError` code: always 4xx; 422 for a code this version does not know. */

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
+import type { Quiz, ReadonlyModule, ReadonlyQuiz } from '../schema/types.js';
 import type { ReviewPolicy } from '../attempts/index.js';
 import type { AttemptStore } from './store.js';
 
@@ -26,7 +26,7 @@ export type ExamHandler = (request: Request) => Promise<Response>;
  * const maxAttempts: PerQuiz<number> = (quiz) => (quiz.id === 'final-exam' ? 1 : 3);
  * ```
  */
-export type PerQuiz<T> = T | ((quiz: DeepReadonly<Quiz>) => T | undefined);
+export type PerQuiz<T> = T | ((quiz: ReadonlyQuiz) => T | undefined);
 
 /**
  * The options of {@link createExamHandler}.
@@ -40,7 +40,7 @@ export type PerQuiz<T> = T | ((quiz: DeepReadonly<Quiz>) => T | undefined);
  */
 export interface ExamHandlerOptions {
   /** The parsed modules whose quizzes learners can take. Quiz ids must be unique across them. */
-  readonly modules: readonly DeepReadonly<Module>[];
+  readonly modules: readonly ReadonlyModule[];
   /** Where attempts are kept. */
   readonly store: AttemptStore;
   /** The clock, in epoch milliseconds (default `Date.now`). */

@@ -1,5 +1,5 @@
 /** The `/v1/` routes of the exam API: which path and method do what. */
-import { type GradeMethod, type SubmittedAttempt, answer, combineGrades, parseAttempt, serializeAttempt, startAttempt, submitAttempt, timeRemaining } from '../attempts/index.js';
+import { type GradeMethod, type SubmittedAttempt, answer, checkAnswer, combineGrades, parseAttempt, serializeAttempt, startAttempt, submitAttempt, timeRemaining } from '../attempts/index.js';
 import type { ExamContext } from './context.js';
 import { HttpError } from './errors.js';
 import { idParameter, json, readJsonObject } from './http.js';
@@ -136,6 +136,30 @@ const { store, now, maxBodyBytes, maxOpenAttempts, policy, submitOptions, tokens
             const written = await write(record, next);
             const remaining = timeRemaining(next, clock);
             return json(200, { answered: Object.keys(next.answers), version: written.version, ...(remaining === undefined ? {} : { timeRemainingMs: remaining }) });
+          },
+        },
+      };
+    }
+    if (action === 'checks' && questionId !== undefined) {
+      return {
+        methods: {
+          // One try at a question under a behaviour that checks tries (issue #15): recorded, marked, and
+          // answered with what the behaviour lets the learner see (status, feedback, hint, tries left), never the key.
+          POST: async (request) => {
+            const learnerId = await learnerOf(request);
+            idParameter(id, 'attemptId');
+            idParameter(questionId, 'questionId');
+            const body = await readJsonObject(request, maxBodyBytes);
+            if (!Object.hasOwn(body, 'response')) {
+              throw new HttpError(400, 'bad_request', 'Send { "response": …, "certainty"?: 1 | 2 | 3 }', [{ code: 'bad_request', path: ['response'], message: 'Required' }]);
+            }
+            const certainty = body.certainty === 2 || body.certainty === 3 ? body.certainty : undefined;
+            const { record, attempt, quiz } = await load(id, learnerId);
+            const clock = now();
+            if (attempt.status === 'in-progress') assertOpen(quiz, clock);
+            const { attempt: next, outcome } = checkAnswer(attempt, quiz, questionId, body.response, clock, certainty === undefined ? {} : { certainty });
+            const written = await write(record, next);
+            return json(200, { outcome, version: written.version });
           },
         },
       };

@@ -1,12 +1,12 @@
 import { type Fraction, ZERO, compare } from '../fraction/fraction.js';
-import type { DeepReadonly, Module, Question, QuestionType, Quiz } from '../schema/types.js';
+import type { DeepReadonly, QuestionType, ReadonlyModule, ReadonlyQuestion, ReadonlyQuiz } from '../schema/types.js';
 import { checkWith, keyOf } from '../scoring/registry.js';
 import { scoreQuestion } from '../scoring/score.js';
 import type { QuestionOf } from '../scoring/types.js';
 import type { XapiActivity, XapiActivityDefinition, XapiInteractionComponent, XapiInteractionType } from './types.js';
 
-type AnyQuestion = DeepReadonly<Question>;
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuestion = ReadonlyQuestion;
+type AnyQuiz = ReadonlyQuiz;
 
 export const ACTIVITY_TYPES = {
   assessment: 'http://adlnet.gov/expapi/activities/assessment',
@@ -117,7 +117,7 @@ const interactionOf = (question: AnyQuestion) => interactions[question.type] as 
  * xapiResponse(parade, ['nobody']); //=> undefined
  * ```
  */
-export function xapiResponse(question: DeepReadonly<Question>, response: unknown): string | undefined {
+export function xapiResponse(question: ReadonlyQuestion, response: unknown): string | undefined {
   const checked = checkWith(question, response, [question.id]);
   return checked.kind === 'answered' ? interactionOf(question).encode(question, checked.value as never) : undefined;
 }
@@ -169,6 +169,6 @@ export function questionActivity(ids: ActivityIds, quiz: AnyQuiz, question: AnyQ
 }
 
 /** Every activity of a module: each quiz, then its questions. */
-export function moduleActivities(ids: ActivityIds, module: DeepReadonly<Module>): XapiActivity[] {
+export function moduleActivities(ids: ActivityIds, module: ReadonlyModule): XapiActivity[] {
   return module.quizzes.flatMap((quiz) => [quizActivity(ids, quiz), ...quiz.questions.map((question) => questionActivity(ids, quiz, question))]);
 }

@@ -2,7 +2,7 @@
 import { assertSameQuiz, assertTime } from '../attempts/guards.js';
 import type { Attempt, EpochMillis } from '../attempts/types.js';
 import { type Fraction, ONE, ZERO, add, clamp, compare, divide, fraction, multiply, parseFraction } from '../fraction/fraction.js';
-import type { DeepReadonly, Module, Quiz } from '../schema/types.js';
+import type { ReadonlyModule, ReadonlyQuiz } from '../schema/types.js';
 import { scoreQuestion } from '../scoring/score.js';
 import type { QuestionResult } from '../scoring/types.js';
 import { SCALED_DECIMALS, decimal, decimalsOf, floorDecimal, isoDuration, scaledDecimal, utc } from './format.js';
@@ -10,7 +10,7 @@ import { type ActivityIds, lowestFraction, moduleActivities, questionActivity, q
 import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiScore, XapiStatement } from './types.js';
 import { UUID, uuidV5 } from './uuid.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 /**
  * The cmi5 IRIs the statements use: the two context categories and the
@@ -354,7 +354,11 @@ function durationOf(questionId: string, durations: XapiOptions['questionDuration
  *   `correctResponsesPattern`, and `result.response` (see {@link xapiResponse}),
  *   `success` (full credit), `score` and, from `questionDurations`, `duration`.
  *   Unanswered questions get no statement; a response that no longer fits the
- *   quiz (after `rescoreAttempt`) gets one without `response`.
+ *   quiz (after `rescoreAttempt`) gets one without `response`. A question
+ *   taken under a behaviour that checks tries also gets one `answered` per
+ *   try, at its time, scored by the rule alone, with the try number in
+ *   `result.extensions["<activityBase>/extensions/try"]`; its final
+ *   `answered` carries the behaviour's mark once submitted.
  * - Once submitted, `completed` — only when every question was answered —
  *   and `passed` or `failed`, at `submittedAt`, with `duration` from `startedAt`.
  *
@@ -414,7 +418,7 @@ function durationOf(questionId: string, durations: XapiOptions['questionDuration
  * statements.at(-1)?.result; //=> { score: { scaled: 1, raw: 9, min: -0.3333, max: 9 }, success: true, completion: true, duration: 'PT3M20S' }
  * ```
  */
-export function attemptStatements(quiz: DeepReadonly<Quiz>, attempt: Attempt, options: XapiOptions): XapiStatement[] {
+export function attemptStatements(quiz: ReadonlyQuiz, attempt: Attempt, options: XapiOptions): XapiStatement[] {
   const ids = activityIds(options.activityBase, options.language);
   const s = setup(options, ids.language);
   assertSameQuiz(attempt, quiz);
@@ -434,6 +438,26 @@ export function attemptStatements(quiz: DeepReadonly<Quiz>, attempt: Attempt, op
     .map((question, index) => ({ question, index, recorded: attempt.answers[question.id], result: results.get(question.id)! }))
     .filter((entry) => entry.recorded !== undefined && entry.result.status !== 'unanswered')
     .sort((a, b) => a.recorded!.at - b.recorded!.at || a.index - b.index);
+  // Each checked try (behaviours that check tries, issue #15): an `answered` of its own, scored by the rule
+  // alone, with its number as a result extension. The final `answered` below carries the behaviour's mark.
+  const tryIri = `${ids.base}/extensions/try`;
+  const during: { at: EpochMillis; statement: XapiStatement }[] = [];
+  const tries = quiz.questions.flatMap((question, index) =>
+    (attempt.tries?.[question.id] ?? []).map((tried, n) => ({ question, index, tried, n: n + 1 })),
+  );
+  for (const { question, tried, n } of tries.sort((a, b) => a.tried.at - b.tried.at || a.index - b.index || a.n - b.n)) {
+    const raw = scoreQuestion(question, tried.response);
+    const response = xapiResponse(question, tried.response);
+    const outcome: XapiResult = {
+      ...(response === undefined ? {} : { response }),
+      success: raw.status === 'correct',
+      score: score(raw.earned, multiply(lowestFraction(question), question.points), raw.possible, SCALED_DECIMALS),
+      extensions: { [tryIri]: n },
+    };
+    const parent = s.cmi5 ? ref(s.cmi5.activityId) : ref(quizObject.id);
+    const context = s.cmi5 ? cmi5Context(s, { parent }) : plainContext(s, parent);
+    during.push({ at: tried.at, statement: build(s, key('answered', question.id, 'try', n, tried.at), 'answered', tried.at, questionActivity(ids, quiz, question), context, outcome) });
+  }
   for (const { question, recorded, result } of answered) {
     const response = xapiResponse(question, recorded!.response);
     const duration = durationOf(question.id, options.questionDurations);
@@ -445,8 +469,10 @@ export function attemptStatements(quiz: DeepReadonly<Quiz>, attempt: Attempt, op
     };
     const parent = s.cmi5 ? ref(s.cmi5.activityId) : ref(quizObject.id);
     const context = s.cmi5 ? cmi5Context(s, { parent }) : plainContext(s, parent);
-    statements.push(build(s, key('answered', question.id, recorded!.at), 'answered', recorded!.at, questionActivity(ids, quiz, question), context, outcome));
+    during.push({ at: recorded!.at, statement: build(s, key('answered', question.id, recorded!.at), 'answered', recorded!.at, questionActivity(ids, quiz, question), context, outcome) });
   }
+  // In timestamp order; a try and the final answer at the same time keep the try first (the sort is stable).
+  statements.push(...during.sort((a, b) => a.at - b.at).map((entry) => entry.statement));
 
   if (!submitted) return statements;
   const { result, submittedAt } = submitted;
@@ -562,6 +588,6 @@ export function cmi5Terminated(options: Cmi5SessionOptions, now: EpochMillis, in
  * activities[6]?.definition?.correctResponsesPattern; //=> ['kim-xi-summit[,]ministers-meet[,]party-anniversary']
  * ```
  */
-export function xapiActivityDefinitions(module: DeepReadonly<Module>, options: XapiDefinitionOptions): XapiActivity[] {
+export function xapiActivityDefinitions(module: ReadonlyModule, options: XapiDefinitionOptions): XapiActivity[] {
   return moduleActivities(activityIds(options.activityBase, options.language), module);
 }

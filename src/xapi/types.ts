@@ -182,6 +182,8 @@ export interface XapiResult {
   readonly response?: string;
   /** Time taken, an ISO 8601 duration such as `PT1M40.5S`. */
   readonly duration?: string;
+  /** Extensions, by IRI: quizkit sets `<activityBase>/extensions/try` (the try number) on each checked try's `answered`. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -11,7 +11,7 @@ const ALLOWED_KEYS = new Set([
   'quizId', 'title', 'description', 'passMark', 'totalPoints', 'timeLimitSeconds', 'deadline', 'startedAt',
   'attemptNumber', 'status', 'questions', 'responses',
   // a question
-  'id', 'prompt', 'points', 'rule', 'section', 'type', 'options', 'items', 'statements', 'actors', 'allowNoMatch',
+  'id', 'prompt', 'points', 'rule', 'section', 'canLoseMarks', 'type', 'options', 'items', 'statements', 'actors', 'allowNoMatch',
   // parts
   'text', 'name',
   // fractions
@@ -71,7 +71,8 @@ describe('the learner view', () => {
     single!.options = [
       { id: 'nimbostratus', text: 'Nimbostratus', feedback: 'other' },
       { id: 'cumulus', text: 'Cumulus', correct: true },
-      { id: 'cirrus', text: 'Cirrus', credit: '-1/2' },
+      // A partial credit, not a negative one: that some answer costs points is stated on purpose (canLoseMarks, issue #14).
+      { id: 'cirrus', text: 'Cirrus', credit: '1/2' },
       { id: 'stratus', text: 'Stratus' },
     ];
     multi!.options = multi!.options.map((o: Record<string, unknown>) => ({ id: o.id, text: o.text, correct: o.id === 'fog' }));
@@ -88,6 +89,25 @@ describe('the learner view', () => {
       }),
       { seed: 1234, numRuns: 100 },
     );
+  });
+
+  it('says whether a wrong answer can cost points (issue #14), not which answer does', () => {
+    const single = (options: Record<string, unknown>[], rule?: string) =>
+      parseQuiz({
+        id: 'q', title: 'Q',
+        questions: [{ id: 's', type: 'single-choice', prompt: 'P?', explanation: 'E.', source: { section: 's1', quote: 'x' }, options, ...(rule ? { rule: { name: rule } } : {}) }],
+      });
+    const canLose = (quiz: ReturnType<typeof parseQuiz>) => learnerView(quiz, startAttempt(quiz, { seed: 's', now: T0 })).questions[0]!.canLoseMarks;
+    const plain = [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }];
+    expect(canLose(single(plain))).toBe(false);
+    expect(canLose(single(plain, 'correction-for-guessing'))).toBe(true);
+    const penalised = (at: 'b' | 'c') => single(plain.map((o) => (o.id === at ? { ...o, credit: '-1/2' } : o)));
+    expect([canLose(penalised('b')), canLose(penalised('c'))]).toEqual([true, true]);
+    expect(learnerView(penalised('b'), startAttempt(penalised('b'), { seed: 's', now: T0 }))).toEqual(learnerView(penalised('c'), startAttempt(penalised('c'), { seed: 's', now: T0 })));
+    // Multiple choice clamps at 0 under every rule; the article's ordering and matching never go below it.
+    for (const question of quiz.questions.filter((q) => q.type !== 'single-choice')) {
+      expect(learnerView(quiz, startAttempt(quiz, { seed: 's', now: T0 })).questions.find((q) => q.id === question.id)!.canLoseMarks).toBe(false);
+    }
   });
 
   it('lists the learner’s own responses and the deadline', () => {

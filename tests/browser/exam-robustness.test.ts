@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { correctResponses, formatFraction, scoreQuiz } from 'quizkit';
 import { northKoreaChina } from 'quizkit/modules';
-import { createExamClient } from '../../examples/exam-server/client.js';
+import { createExamClient } from '../../src/player/modes/exam-client.js';
 import {
   POLL,
   allowConsoleErrors,
@@ -117,7 +117,7 @@ describeInBrowser('issue #12.8: the player in exam mode never loses an answer si
 
     await page.locator('#submit').click();
     const block = page.locator('#unsaved-block');
-    await expect.poll(() => block.textContent(), POLL).toContain(`Question ${quiz.questions.indexOf(lost) + 1}: ${lost.prompt}`);
+    await expect.poll(() => block.textContent(), POLL).toContain(`Question ${quiz.questions.indexOf(lost) + 1} of ${quiz.questions.length}: ${lost.prompt}`);
     expect(await block.textContent()).toContain("You can't submit yet");
     expect(await page.locator('#result').count()).toBe(0);
     expect(network.submits).toBe(0);

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DeepReadonly, Module, Quiz } from 'quizkit';
 import { northKoreaChina } from 'quizkit/modules';
@@ -73,7 +73,7 @@ export interface WatchedPage {
  */
 export function useBrowser(): {
   bundle: () => PlayerBundle;
-  open: (url: string, setup?: (page: Page) => void) => Promise<WatchedPage>;
+  open: (url: string, setup?: (page: Page) => void, options?: BrowserContextOptions) => Promise<WatchedPage>;
 } {
   let browser: Browser | undefined;
   let bundle: PlayerBundle | undefined;
@@ -95,8 +95,8 @@ export function useBrowser(): {
 
   return {
     bundle: () => bundle!,
-    async open(url, setup) {
-      const context = await browser!.newContext({ viewport: { width: 1024, height: 800 } });
+    async open(url, setup, options) {
+      const context = await browser!.newContext({ viewport: { width: 1024, height: 800 }, ...options });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
@@ -152,9 +152,18 @@ export function allowConsoleErrors(watched: WatchedPage, pattern: RegExp): void 
   watched.errors.splice(0, watched.errors.length, ...others);
 }
 
-/** Waits until the quiz form is shown. */
+/** Waits until the quiz (its questions and submit button) is shown. */
 export async function formShown(page: Page): Promise<void> {
-  await page.locator('#quiz-form').waitFor();
+  await page.locator('#quiz').waitFor();
+}
+
+/** The id of the focused element, inside the player's shadow root where focus is there. */
+export async function activeId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id;
+  });
 }
 
 /** The ids of a question's options, items or statements and actors, in the order shown. */
@@ -185,14 +194,14 @@ export async function orderWithButtons(page: Page, questionId: string, target: r
   return moves;
 }
 
-/** Puts an ordering question in `target` order by dragging each item above the one in its place. */
+/** Puts an ordering question in `target` order by dragging each item's handle (pointer events) above the one in its place. */
 export async function orderWithDrag(page: Page, questionId: string, target: readonly string[]): Promise<number> {
   let moves = 0;
   for (const [position, id] of target.entries()) {
     const current = await itemOrder(page, questionId);
     if (current[position] === id) continue;
     const list = page.locator(`[id="order-${questionId}"]`);
-    await list.locator(`li[data-id="${id}"]`).dragTo(list.locator(`li[data-id="${current[position]}"]`), { targetPosition: { x: 40, y: 4 } });
+    await list.locator(`li[data-id="${id}"] .grip`).dragTo(list.locator(`li[data-id="${current[position]}"]`), { targetPosition: { x: 40, y: 4 } });
     moves++;
   }
   expect(await itemOrder(page, questionId)).toEqual(target);
@@ -248,9 +257,10 @@ export async function answerAll(page: Page, quiz: DeepReadonly<Quiz>, responses:
   }
 }
 
-/** Submits and waits for the result. */
+/** Submits (the button, then "Submit now" in the summary) and waits for the result. */
 export async function submit(page: Page): Promise<void> {
   await page.locator('#submit').click();
+  await page.locator('#submit-now').click();
   await page.locator('#result').waitFor();
 }
 

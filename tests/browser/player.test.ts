@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 import { afterEach, expect, it } from 'vitest';
 import { correctResponses, formatFraction, scoreQuiz, type QuizResult } from 'quizkit';
+import { PLAYER_MESSAGES_EN } from 'quizkit/player';
 import { northKoreaChina } from 'quizkit/modules';
 import { type PlayerServer, createPlayerServer } from '../../examples/player/serve.js';
 import {
   answerAll,
+  activeId,
   answerQuestion,
   describeInBrowser,
   formShown,
@@ -39,7 +41,7 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
   it('is bundled from the built package (dist/), not from src/', () => {
     const inputs = Object.keys(browser.bundle().metafile.inputs);
     expect(inputs.filter((input) => input.startsWith('src/'))).toEqual([]);
-    expect(inputs).toEqual(expect.arrayContaining(['dist/attempts.js', 'dist/modules.js', 'dist/index.js']));
+    expect(inputs).toEqual(expect.arrayContaining(['dist/player.js', 'dist/modules.js']));
   });
 
   it('scores the article module answered fully correctly at 100%, both quizzes', async () => {
@@ -55,7 +57,7 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
       expect(Object.values(await reviewedStatuses(page))).toEqual(quiz.questions.map(() => 'correct'));
       // The result is announced in the live region, and focus moves to it.
       await expect.poll(() => page.locator('#announcer').textContent(), POLL).toMatch(/^Submitted\. Your score: \d+ of \d+ points, 100%\. Passed\./);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-heading');
+      expect(await activeId(page)).toBe('result-heading');
     }
   });
 
@@ -65,9 +67,9 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     responses['who-is-who'] = { 'north-korean-leader': 'kim', 'chinese-president': 'putin' }; // 1 of 4
     responses['parade-appearance'] = ['kim', 'xi', 'choe']; // one wrong tick
     delete responses['parade-commemorated']; // unanswered
-    const structure = [...(responses['article-structure'] as string[])];
-    [structure[1], structure[2]] = [structure[2]!, structure[1]!];
-    responses['article-structure'] = structure; // one inversion
+    const chain = [...(responses['order-parade-chain'] as string[])];
+    [chain[1], chain[2]] = [chain[2]!, chain[1]!];
+    responses['order-parade-chain'] = chain; // two neighbours swapped: a longest ordered run of 3 of 4
     const expected = scoreQuiz(first, responses);
 
     const { page } = await browser.open(await serve());
@@ -80,7 +82,10 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     for (const question of expected.questions) {
       const status = await page.locator(`[id="review-${question.questionId}"] .review-status`).textContent();
       expect(status).toContain(`${formatFraction(question.earned)} / ${formatFraction(question.possible)} point`);
-      if (question.statistic) expect(status).toContain(question.statistic.text);
+      if (question.statistic) {
+        const wrong = question.parts.filter((part) => part.response === true && !part.correct).length;
+        expect(status).toContain(PLAYER_MESSAGES_EN.statistic({ ...question.statistic, ...(question.statistic.name === 'right-options-chosen' ? { wrong } : {}) }));
+      }
       for (const feedback of question.feedback) await expect.poll(() => page.locator(`[id="review-${question.questionId}"] .feedback`).textContent(), POLL).toContain(feedback);
     }
     expect(new Set(expected.questions.map((q) => q.status))).toEqual(new Set(['correct', 'partial', 'incorrect', 'unanswered']));
@@ -93,13 +98,17 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     const question = first.questions.find((q) => q.id === 'order-parade-chain')!;
     const target = correctResponses(first)[question.id] as readonly string[];
     const button = (id: string) => `[id="order-${question.id}"] > li[data-id="${id}"] .move-up`;
-    const focused = () => page.evaluate(() => ({ id: document.activeElement?.closest('li')?.getAttribute('data-id'), up: document.activeElement?.classList.contains('move-up') }));
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('quizkit-player')!.shadowRoot!.activeElement;
+        return { id: active?.closest('li')?.getAttribute('data-id'), up: active?.classList.contains('move-up') };
+      });
 
     for (const [position, id] of target.entries()) {
       const from = (await itemOrder(page, question.id)).indexOf(id);
       if (from === position) continue;
       // Tab (forwards only: every item still to place is below the last one moved) to the item's Move up button.
-      for (let presses = 0; !(await page.locator(button(id)).evaluate((el) => el === document.activeElement)); presses++) {
+      for (let presses = 0; !(await page.locator(button(id)).evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)); presses++) {
         expect(presses, `Tab never reached ${id}`).toBeLessThan(200);
         await page.keyboard.press('Tab');
       }
@@ -111,15 +120,17 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     }
     expect(await itemOrder(page, question.id)).toEqual(target);
     // Focus is visible: the focused button draws an outline.
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('quizkit-player')!.shadowRoot!.activeElement!).outlineStyle)).not.toBe('none');
     await expect.poll(() => page.locator(`[id="state-${question.id}"]`).textContent(), POLL).toBe('Answered');
 
-    // Submit with the keyboard too.
-    for (let presses = 0; (await page.evaluate(() => document.activeElement?.id)) !== 'submit'; presses++) {
-      expect(presses).toBeLessThan(300);
-      await page.keyboard.press('Tab');
+    // Submit with the keyboard too: the button opens the summary, whose "Submit now" submits.
+    for (const target of ['submit', 'submit-now']) {
+      for (let presses = 0; (await activeId(page)) !== target; presses++) {
+        expect(presses).toBeLessThan(300);
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
     }
-    await page.keyboard.press('Enter');
     await page.locator('#result').waitFor();
     expect((await reviewedStatuses(page))[question.id]).toBe('correct');
     expect(await page.locator('#score').textContent()).toMatch(/^1 \/ 9 points/);
@@ -171,7 +182,7 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     await page.locator('#again').click();
     await formShown(page);
     expect(await page.locator('.meta').textContent()).toContain('attempt 2');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('quiz-title');
+    expect(await activeId(page)).toBe('quiz-title');
   });
 
   it('labels every control, groups each question in a fieldset with a legend, and names every button', async () => {
@@ -179,12 +190,13 @@ describeInBrowser('the player in practice mode (Chromium)', () => {
     await formShown(page);
     const problems = await page.evaluate(() => {
       const found: string[] = [];
+      const document = window.document.querySelector('quizkit-player')!.shadowRoot!;
       for (const control of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
         if (!control.labels?.length || !control.labels[0]!.textContent?.trim()) found.push(`unlabelled ${control.id}`);
       }
       for (const fieldset of document.querySelectorAll('fieldset')) if (!fieldset.querySelector(':scope > legend')?.textContent?.trim()) found.push('fieldset without legend');
       for (const button of document.querySelectorAll('button')) if (!(button.getAttribute('aria-label') ?? button.textContent)?.trim()) found.push('unnamed button');
-      if (document.querySelector('[style]')) found.push('inline style');
+      if (document.querySelector('[style]') || window.document.querySelector('[style]')) found.push('inline style');
       return found;
     });
     expect(problems).toEqual([]);

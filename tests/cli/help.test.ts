@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPAWN_TIMEOUT, hasAnsi, inProcess, quizkit } from './helpers.js';
 
-const COMMANDS = ['new', 'validate', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
+const COMMANDS = ['new', 'validate', 'lint', 'play', 'score', 'build', 'preview', 'serve', 'export', 'import'];
 
 describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
   it('prints the overview with --help and exits 0', () => {
@@ -21,6 +21,14 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
     expect((await inProcess(['help', command])).stdout).toBe(run.stdout);
   });
 
+  it('suggests the command or option a typo was probably meant to be (issue #18.10)', async () => {
+    expect((await inProcess(['valdate', 'quizzes/'])).stderr).toBe('quizkit: Unknown command "valdate"\nDid you mean quizkit validate? Run: quizkit --help\n');
+    expect((await inProcess(['exprot', 'x'])).stderr).toMatch(/Did you mean quizkit export\?/);
+    expect((await inProcess(['validate', 'quizzes/', '--strcit'])).stderr).toMatch(/^quizkit: Unknown option '--strcit'\nDid you mean --strict\? Run: quizkit validate --help\n$/);
+    // Nothing close enough: no guess.
+    expect((await inProcess(['zzz'])).stderr).toBe('quizkit: Unknown command "zzz"\nRun: quizkit --help\n');
+  });
+
   it('exits 2 with the problem and a one-line hint on an unknown command, flag or missing command', async () => {
     const unknown = quizkit(['grade', 'x']);
     expect(unknown.status).toBe(2);
@@ -29,11 +37,11 @@ describe('quizkit --help and usage errors', { timeout: SPAWN_TIMEOUT }, () => {
 
     const flag = quizkit(['score', 'north-korea-china', 'r.json', '--jsn']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toBe("quizkit: Unknown option '--jsn'\nRun: quizkit score --help\n");
+    expect(flag.stderr).toBe("quizkit: Unknown option '--jsn'\nDid you mean --json? Run: quizkit score --help\n");
 
     const none = await inProcess([]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, validate, play, score, build, preview, serve, export, import)\n');
+    expect(none.stderr).toBe('quizkit: No command given\nRun: quizkit --help (commands: new, draft, validate, lint, play, score, build, preview, serve, export, import, stats)\n');
 
     const value = await inProcess(['play', 'north-korea-china', '--answers']);
     expect(value.status).toBe(2);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,13 +24,17 @@ export interface Run {
 }
 
 /**
- * Runs the real CLI as a user would: `node --import tsx src/cli/index.ts …`,
- * in `cwd`, with stdin a pipe (not a terminal) fed `input` and then closed.
+ * Runs the real CLI as a user would, in its own process: the bundle that
+ * tests/cli/global-setup.ts built from src/cli for this run (or, without it,
+ * `node --import tsx src/cli/index.ts …`), in `cwd`, with stdin a pipe (not a
+ * terminal) fed `input` and then closed.
  */
 export function quizkit(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, cliEntry, ...args], {
+  const bundle = inject('quizkitCli');
+  const command = bundle ? [bundle, ...args] : ['--import', tsxLoader, cliEntry, ...args];
+  const run = spawnSync(process.execPath, command, {
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     encoding: 'utf8',

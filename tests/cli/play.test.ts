@@ -21,7 +21,7 @@ describe('quizkit play', { timeout: SPAWN_TIMEOUT }, () => {
     const run = quizkit(['play', 'north-korea-china', '--answers', 'answers.json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^North Korea and China: Ties Against Hegemonism\n/);
+    expect(run.stdout).toMatch(/^North Korea and China: The Foreign Ministers’ Meeting in Beijing\n/);
     for (const [i, question] of quiz.questions.entries()) {
       expect(run.stdout).toContain(`${String(i + 1).padStart(2)}. ${question.prompt}\n     correct  1/1 point`);
     }
@@ -139,5 +139,40 @@ describe('reading typed answers', () => {
     expect(parseTyped(ordering, '1')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Put all 3 items in order/) });
     expect(parseActor(matching, '0')).toEqual({ kind: 'error', message: `0 is not an actor: type 1 to ${matching.actors.length}` });
     expect(parseActor(matching, '2')).toEqual({ kind: 'actor', actor: matching.actors[1]!.id });
+  });
+});
+
+describe('issue #15: quizkit play under a behaviour with tries', { timeout: SPAWN_TIMEOUT }, () => {
+  const practiceModule = (behaviour: string) => {
+    const dir = tempDir();
+    const yaml = readFileSync(join(root, 'tests/fixtures/valid-module.yaml'), 'utf8').replace('    passMark: 60\n', `    passMark: 60\n    behaviour: ${behaviour}\n`);
+    writeFileSync(join(dir, 'practice.yaml'), yaml);
+    return dir;
+  };
+  /** The number the learner types for an option, read from the printed (shuffled) list. */
+  const numberOf = (printed: string, text: string) => new RegExp(`^ {2}(\\d+)\\) ${text}$`, 'm').exec(printed)?.[1];
+
+  it('asks again after a wrong try, shows the hint, and marks the right second try less the penalty', async () => {
+    const dir = practiceModule('{ name: interactive, penalty: "1/3", hints: [{ text: Reread the first sentence. }] }');
+    // First pass only to learn the shuffled option numbers for the seed.
+    const probe = await inProcess(['play', 'practice.yaml', '--seed', 's1'], { cwd: dir, tty: true, env: { NO_COLOR: '1' }, input: 'q\n' });
+    const seoul = numberOf(probe.stdout, 'Pyongyang');
+    const beijing = numberOf(probe.stdout, 'Beijing');
+    const run = await inProcess(['play', 'practice.yaml', '--seed', 's1'], { cwd: dir, tty: true, env: { NO_COLOR: '1' }, input: `${seoul}\n${beijing}\nq\n` });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Partly right (0.33 of the marks).');
+    expect(run.stdout).toContain('Hint: Reread the first sentence.');
+    expect(run.stdout).toMatch(/Try again \(1 try left; each wrong try costs 0\.33 of the question\)/);
+    expect(run.stdout).toContain('Marked 0.67 of the question after 2 tries.');
+    expect(run.stdout).toMatch(/^ {2}q1 {2}interactive {2}tries 1: 0\.33, 2: 1 − 0\.33 \(counted\) {2}→ {2}0\.67\/1$/m);
+  });
+
+  it('asks for a certainty under CBM and marks by it', async () => {
+    const dir = practiceModule('{ name: immediate-cbm }');
+    const probe = await inProcess(['play', 'practice.yaml', '--seed', 's2'], { cwd: dir, tty: true, env: { NO_COLOR: '1' }, input: 'q\n' });
+    const beijing = numberOf(probe.stdout, 'Beijing');
+    const run = await inProcess(['play', 'practice.yaml', '--seed', 's2'], { cwd: dir, tty: true, env: { NO_COLOR: '1' }, input: `${beijing}\n3\nq\n` });
+    expect(run.stdout).toContain('How sure are you?');
+    expect(run.stdout).toMatch(/^ {2}q1 {2}immediate-cbm, certainty 3 {2}tries 1: 1 \(counted\) {2}→ {2}3\/1$/m);
   });
 });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExamClient } from '../../examples/exam-server/client.js';
+import { createExamClient } from '../../src/player/modes/exam-client.js';
 import { HELP } from '../../src/cli/main.js';
 import { SPAWN_TIMEOUT, cliEntry, inProcess, root, tempDir } from './helpers.js';
 

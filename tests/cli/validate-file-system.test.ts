@@ -80,7 +80,7 @@ describe('issue #13.9: quizkit validate on file-system edges', { timeout: SPAWN_
     const run = await inProcess(['validate', '.', '--json'], { cwd: dir });
     const report = JSON.parse(run.stdout);
     expect(report.unreadable).toEqual([{ file: 'pipe.yaml', reason: 'it is a named pipe (FIFO), not a module file' }]);
-    expect(report.files).toEqual([{ file: 'good.yaml', valid: true, issues: [] }]);
+    expect(report.files).toEqual([{ file: 'good.yaml', valid: true, issues: [], warnings: [] }]);
     expect(report.valid).toBe(false);
     expect(run.status).toBe(2);
   });

@@ -93,9 +93,9 @@ describe('quizkit validate', { timeout: SPAWN_TIMEOUT }, () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.valid).toBe(false);
-    expect(report.summary).toEqual({ files: 2, invalid: 1, issues: 2, unreadable: 0 });
+    expect(report.summary).toEqual({ files: 2, invalid: 1, issues: 2, warnings: 0, unreadable: 0 });
     expect(report.unreadable).toEqual([]);
-    expect(report.files[1]).toEqual({ file: 'good.yaml', valid: true, issues: [] });
+    expect(report.files[1]).toEqual({ file: 'good.yaml', valid: true, issues: [], warnings: [] });
     expect(report.files[0].issues[0]).toEqual({
       code: 'unknown_section',
       path: ['quizzes', 0, 'questions', 0, 'source', 'section'],

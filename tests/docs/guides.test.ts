@@ -74,6 +74,8 @@ interface Block {
   readonly invalid: boolean;
   /** Whether the block is the printed output of the snippet before it. */
   readonly output: boolean;
+  /** The repository file this block copies (`<!-- example: path -->`). */
+  readonly example?: string;
 }
 
 function blocksOf(markdown: string): Block[] {
@@ -83,7 +85,9 @@ function blocksOf(markdown: string): Block[] {
     const above = lines[block.line - 3] ?? '';
     const marker = /^<!--\s*file:\s*([^,\s]+)(,\s*invalid)?\s*-->$/.exec(above);
     const output = /^<!--\s*output\s*-->$/.test(above);
-    return { ...block, output, invalid: Boolean(marker?.[2]), ...(marker?.[1] ? { file: marker[1] } : {}) };
+    // A copy of a file in the repository (e.g. examples/frameworks/): checked where it lives, and equal to it here.
+    const example = /^<!--\s*example:\s*(\S+)\s*-->$/.exec(above)?.[1];
+    return { ...block, output, invalid: Boolean(marker?.[2]), ...(marker?.[1] ? { file: marker[1] } : {}), ...(example ? { example } : {}) };
   });
 }
 
@@ -135,7 +139,14 @@ for (const guide of GUIDES) {
     });
     afterEach(() => process.chdir(cwd));
 
-    const runnable = blocks.filter((block) => block.lang === 'ts' && !isTypeOnly(block.code));
+    const copies = blocks.filter((block) => block.example !== undefined);
+    if (copies.length > 0) {
+      it.each(copies.map((block) => [name(block), block] as const))('%s is the file it says it is, verbatim', (_id, block) => {
+        expect(`${block.code}\n`).toBe(readFileSync(join(ROOT, block.example!), 'utf8'));
+      });
+    }
+
+    const runnable = blocks.filter((block) => block.lang === 'ts' && !isTypeOnly(block.code) && block.example === undefined);
     it.each(runnable.map((block) => [name(block), block] as const))('%s runs', async (id, block) => {
       const { code, claims } = instrument(block.code, runtime);
       const file = writeSnippet(scratch, `run-${id}`, code);
@@ -157,7 +168,7 @@ for (const guide of GUIDES) {
     it('its TypeScript, React and Vue snippets typecheck', { timeout: 120_000 }, () => {
       const check = join(project, '.check');
       mkdirSync(check, { recursive: true });
-      const written = blocks.flatMap((block) => {
+      const written = blocks.filter((block) => block.example === undefined).flatMap((block) => {
         // A block saved under a file name is checked there, so `./QuizForm` imports resolve.
         const place = (code: string, ext: string) =>
           block.file ? join(project, block.file) : writeSnippet(check, `check-${name(block)}`, `${code}\nexport {};\n`, ext);

@@ -10,37 +10,37 @@ const base = { description: 'test', defaultCases: 50, sliceCases: 50, caseBudget
 const run = (target: FuzzTarget<number, number, unknown>) => runTarget(target, { cases: 50, seed: 42, budgetMs: 30_000, shrinkMs: 5_000 });
 
 describe('fuzz harness', () => {
-  it('passes a sound entry point', () => {
-    const report = run({ ...base, name: 'sound', call: (n) => n * 2, check: (out, n) => (out === n * 2 ? [] : [{ kind: 'invariant', message: 'wrong' }]) });
+  it('passes a sound entry point', async () => {
+    const report = await run({ ...base, name: 'sound', call: (n) => n * 2, check: (out, n) => (out === n * 2 ? [] : [{ kind: 'invariant', message: 'wrong' }]) });
     expect(report.counts).toEqual({ throw: 0, hang: 0, position: 0, pollution: 0, invariant: 0, batch: 0 });
     expect(report.casesRun).toBe(50);
   });
 
-  it('counts throws, but not documented errors, and shrinks the first one', () => {
+  it('counts throws, but not documented errors, and shrinks the first one', async () => {
     class Documented extends Error {}
-    const report = run({ ...base, name: 'throws', call: (n) => { if (n > 10) throw new RangeError(`too big: ${n}`); if (n === 0) throw new Documented(); return n; }, documentedError: (e) => e instanceof Documented });
+    const report = await run({ ...base, name: 'throws', call: (n) => { if (n > 10) throw new RangeError(`too big: ${n}`); if (n === 0) throw new Documented(); return n; }, documentedError: (e) => e instanceof Documented });
     expect(report.counts.throw).toBeGreaterThan(0);
     expect(report.failures[0]?.kind).toBe('throw');
     expect(report.failures[0]?.shrunk).toMatch(/^11\n/);
   });
 
-  it('reports a case over its budget as a hang', () => {
-    const report = run({ ...base, name: 'slow', caseBudgetMs: 5, recipes: fc.constant(1), call: () => { const end = performance.now() + 20; while (performance.now() < end); } });
+  it('reports a case over its budget as a hang', async () => {
+    const report = await run({ ...base, name: 'slow', caseBudgetMs: 5, recipes: fc.constant(1), call: () => { const end = performance.now() + 20; while (performance.now() < end); } });
     expect(report.counts.hang).toBe(50);
     expect(report.worstMs).toBeGreaterThanOrEqual(20);
   });
 
-  it('detects prototype pollution and puts the prototype back', () => {
-    const report = run({ ...base, name: 'polluting', call: (n) => { if (n % 5 === 0) (Object.prototype as Record<string, unknown>).fuzzPolluted = true; } });
+  it('detects prototype pollution and puts the prototype back', async () => {
+    const report = await run({ ...base, name: 'polluting', call: (n) => { if (n % 5 === 0) (Object.prototype as Record<string, unknown>).fuzzPolluted = true; } });
     expect(report.counts.pollution).toBeGreaterThan(0);
     expect(report.failures.find((f) => f.kind === 'pollution')?.message).toContain('Object.prototype.fuzzPolluted was added');
     expect('fuzzPolluted' in {}).toBe(false);
     expect(pollutionSinceStart()).toEqual([]);
   });
 
-  it('gives the same cases for the same seed', () => {
+  it('gives the same cases for the same seed', async () => {
     const seen: number[][] = [[], []];
-    for (const list of seen) run({ ...base, name: 'seeded', call: (n) => list.push(n) });
+    for (const list of seen) await run({ ...base, name: 'seeded', call: (n) => list.push(n) });
     expect(seen[0]).toEqual(seen[1]);
   });
 });

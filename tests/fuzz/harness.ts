@@ -48,8 +48,8 @@ export interface FuzzTarget<Recipe, Input = Recipe, Output = unknown> {
   readonly recipes: fc.Arbitrary<Recipe>;
   /** Builds the input from a recipe (not timed; may build Proxies, huge arrays…). */
   readonly prepare?: (recipe: Recipe) => Input;
-  /** The call under test (timed). */
-  readonly call: (input: Input) => Output;
+  /** The call under test (timed; an async call is timed until it settles). */
+  readonly call: (input: Input) => Output | Promise<Output>;
   /** Whether a thrown value is a documented, typed error of this entry point (not a failure). */
   readonly documentedError?: (error: unknown) => boolean;
   /** Problems with the output (not timed). May be empty. */
@@ -185,7 +185,7 @@ const describeError = (error: unknown): string => {
 };
 
 /** Runs one case and says what, if anything, was wrong with it (the first problem found). */
-export function runCase<R, I, O>(target: FuzzTarget<R, I, O>, recipe: R): Outcome {
+export async function runCase<R, I, O>(target: FuzzTarget<R, I, O>, recipe: R): Promise<Outcome> {
   let input: I;
   try {
     input = target.prepare ? target.prepare(recipe) : (recipe as unknown as I);
@@ -197,7 +197,7 @@ export function runCase<R, I, O>(target: FuzzTarget<R, I, O>, recipe: R): Outcom
   let output: O | undefined;
   let thrown: { error: unknown } | undefined;
   try {
-    output = target.call(input);
+    output = await target.call(input);
   } catch (error) {
     thrown = { error };
   }
@@ -230,7 +230,7 @@ const stringify = (value: unknown, max = 2000): string => {
 };
 
 /** Runs `cases` cases of `target` (fewer if the budget runs out) and reports. */
-export function runTarget<R, I, O>(target: FuzzTarget<R, I, O>, options: RunOptions): TargetReport {
+export async function runTarget<R, I, O>(target: FuzzTarget<R, I, O>, options: RunOptions): Promise<TargetReport> {
   const started = performance.now();
   const counts: Record<FailureKind | 'batch', number> = { throw: 0, hang: 0, position: 0, pollution: 0, invariant: 0, batch: 0 };
   const firsts = new Map<FailureKind, { index: number; message: string; recipe: R }>();
@@ -256,9 +256,9 @@ export function runTarget<R, I, O>(target: FuzzTarget<R, I, O>, options: RunOpti
     pending.length = 0;
   };
 
-  fc.check(
-    fc.property(target.recipes, (recipe) => {
-      const outcome = runCase(target, recipe);
+  await fc.check(
+    fc.asyncProperty(target.recipes, async (recipe) => {
+      const outcome = await runCase(target, recipe);
       latencies[index] = outcome.ms;
       if (outcome.ms > worst.ms) worst = { ms: outcome.ms, recipe };
       if (outcome.kind) {
@@ -282,13 +282,13 @@ export function runTarget<R, I, O>(target: FuzzTarget<R, I, O>, options: RunOpti
   for (const [kind, first] of firsts) {
     let shrunk: string | undefined;
     if ((options.shrink ?? true) && kind !== 'hang') {
-      const result = fc.check(
-        fc.property(target.recipes, (recipe) => runCase(target, recipe).kind !== kind),
+      const result = await fc.check(
+        fc.asyncProperty(target.recipes, async (recipe) => (await runCase(target, recipe)).kind !== kind),
         { seed: options.seed, numRuns: first.index + 1, interruptAfterTimeLimit: options.shrinkMs ?? 60_000, markInterruptAsFailure: false },
       );
       if (result.failed && result.counterexample) {
         const [minimal] = result.counterexample;
-        const again = runCase(target, minimal);
+        const again = await runCase(target, minimal);
         shrunk = `${stringify(minimal)}\n    → ${again.message.split('\n')[0]}`;
       }
     }

@@ -314,7 +314,7 @@ describe('toGift', () => {
     );
     const { text, notes } = exportGift(module);
     expect(text).toContain(
-      "// [id:marks] [tag:obj-a] [tag:obj-b]\n// quizkit: GIFT has no marks: worth 2.5 points here, 1 (Moodle's default) after import\n// quizkit: feedback by outcome",
+      "// [id:marks] [tag:obj-a] [tag:obj-b]\n// [quizkit:rule=option-credit;points=5/2;ids=a,b]\n// quizkit: GIFT has no marks for Moodle: worth 2.5 points here, 1 (Moodle's default) after Moodle imports it; quizkit's import reads them back from the comment above\n// quizkit: feedback by outcome",
     );
     expect(notes.map((note) => note.code)).toEqual(['points-dropped', 'feedback-dropped']);
   });

@@ -25,7 +25,7 @@ describe('Responses<typeof northKoreaChina.quizzes[0]>', () => {
 
   it('types each response by its question', () => {
     expectTypeOf<NonNullable<QuizResponses['who-met-in-beijing']>>().toEqualTypeOf<
-      'foreign-ministers' | 'kim-and-xi' | 'kim-xi-and-putin' | 'anniversary-delegations'
+      'foreign-ministers' | 'kim-and-xi' | 'kim-xi-and-putin' | 'russia-and-north-korea'
     >();
     expectTypeOf<NonNullable<QuizResponses['parade-appearance']>>().toEqualTypeOf<
       readonly ('kim' | 'xi' | 'putin' | 'choe' | 'wang')[]

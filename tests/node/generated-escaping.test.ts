@@ -11,7 +11,7 @@ const text = readFileSync(fileURLToPath(new URL('../fixtures/valid-module.yaml',
 const parsed = parseModuleSource(text, { file: 'valid-module.yaml' });
 if (!parsed.success) throw new Error('the fixture must be valid');
 const base: Module = parsed.data;
-const options = { generator: 'quizkit build', typesImport: 'quizkit' };
+const options = { generator: 'quizkit build', typesImport: 'quizkit', modulesImport: './src/modules/index.js' };
 
 
 describe('issue #13.8: generated code and pages cannot be injected through file names and titles', { timeout: 30_000 }, () => {

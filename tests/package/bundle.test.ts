@@ -91,7 +91,21 @@ const SCHEMA_BUDGET = 39_000;
 // learner views, save/resume and nanoid's browser build. Set at 12,500 when
 // the attempts layer landed (measured about 11 kB); raised to 14,500 by issue
 // #12 (facts-only saved attempts, HMAC sealing, review policies), measured 13,087 B.
-const ATTEMPTS_BUDGET = 14_500;
+// Raised to 17,500 by issue #15 (tries as facts: checkAnswer, and every attempt
+// whose quiz names a behaviour marked by Moodle's behaviours, which now live in
+// this entry too), measured 16,627 B: an attempt cannot be marked right without them.
+const ATTEMPTS_BUDGET = 17_500;
+
+// `import * as behaviours from 'quizkit/behaviours'`: `scoreTries` (Moodle's
+// behaviours over exact fractions) plus the scoring engine it runs each try
+// through. Its own entry so the core stays small: in `quizkit` it added
+// 1,086 B (issue #15). Set at 6,900 when the entry landed (measured 6,243 B).
+const BEHAVIOURS_BUDGET = 6_900;
+
+// `import * as analytics from 'quizkit/analytics'`: the item-analysis state,
+// merge and report over BigInt fractions; no scoring engine, no zod. Set at
+// 3,100 when the entry landed (issue #16, measured 2,757 B).
+const ANALYTICS_BUDGET = 3_100;
 
 // `import * as xapi from 'quizkit/xapi'`: statements, interactions, SHA-1 for
 // v5 ids, and the scoring engine they report. Set at 10,500 when the entry
@@ -109,8 +123,10 @@ const GIFT_BUDGET = 47_000;
 
 // `import { toGift, toMoodleXml } from 'quizkit/gift'`: the exporters alone
 // shake off the importer and nearly all of zod. Set at 6,000 when they landed
-// (measured 5.3 kB).
-const GIFT_EXPORT_BUDGET = 6_000;
+// (measured 5.3 kB). Raised to 6,600 by issue #18.9 (the `// [quizkit:…]` comments
+// that carry ids, rules and credits through a GIFT round trip) and #15 (the
+// behaviour-dropped note): measured 6,080 B.
+const GIFT_EXPORT_BUDGET = 6_600;
 
 // `import * as server from 'quizkit/server'`: the exam handler, memory store,
 // learner tokens (Web Crypto) and the attempts layer it drives; bundled for the
@@ -118,13 +134,28 @@ const GIFT_EXPORT_BUDGET = 6_000;
 // run on edge runtimes). Set at 18,000 when the entry landed (issue #12): it
 // measured 15,006 B on its branch and 16,459 B merged with the attempts layer
 // of the same issue (derived-data checks, sealing); about 10% headroom over that.
-const SERVER_BUDGET = 18_000;
+// Raised to 20,700 by issue #15 (the attempts layer it drives marks behaviours
+// and tries), measured 19,672 B.
+const SERVER_BUDGET = 20_700;
+
+// `import { definePlayer } from 'quizkit/player'`: the custom element, its
+// screens, the English and French message tables, the stylesheet, the exam
+// client, and (loaded only in practice mode, inlined here) the attempts engine.
+// Set at 32,500 when the entry landed (issue #14): measured 30,283 B, of which
+// about 13 kB is the attempts engine that exam-mode pages never load (a split
+// build keeps it in its own chunk) and about 2 kB the French table.
+// Raised to 36,000 by issue #15 (Check, hints and certainty in the player, and
+// the attempts engine's behaviours in its practice chunk), measured 34,428 B.
+const PLAYER_BUDGET = 36_000;
 
 const cases = [
+  { name: 'quizkit/player { definePlayer }', source: `import { definePlayer } from 'quizkit/player'; definePlayer();`, budget: PLAYER_BUDGET },
   { name: 'quizkit (whole entry)', source: `import * as quizkit from 'quizkit'; console.log(quizkit);`, budget: CORE_BUDGET },
   { name: 'quizkit { scoreQuiz }', source: `import { scoreQuiz } from 'quizkit'; console.log(scoreQuiz);`, budget: SCORE_QUIZ_BUDGET },
   { name: 'quizkit/schema (whole entry)', source: `import * as schema from 'quizkit/schema'; console.log(schema);`, budget: SCHEMA_BUDGET },
   { name: 'quizkit/attempts (whole entry)', source: `import * as attempts from 'quizkit/attempts'; console.log(attempts);`, budget: ATTEMPTS_BUDGET },
+  { name: 'quizkit/behaviours (whole entry)', source: `import * as behaviours from 'quizkit/behaviours'; console.log(behaviours);`, budget: BEHAVIOURS_BUDGET },
+  { name: 'quizkit/analytics (whole entry)', source: `import * as analytics from 'quizkit/analytics'; console.log(analytics);`, budget: ANALYTICS_BUDGET },
   { name: 'quizkit/xapi (whole entry)', source: `import * as xapi from 'quizkit/xapi'; console.log(xapi);`, budget: XAPI_BUDGET },
   { name: 'quizkit/qti (whole entry)', source: `import * as qti from 'quizkit/qti'; console.log(qti);`, budget: QTI_BUDGET },
   { name: 'quizkit/gift (whole entry)', source: `import * as gift from 'quizkit/gift'; console.log(gift);`, budget: GIFT_BUDGET },

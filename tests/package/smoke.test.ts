@@ -1,7 +1,7 @@
 // Packs the tarball we would publish, installs it into a throw-away consumer
 // project, and uses it as users do: ESM `import`, CJS `require`, and the
 // README's examples verbatim. Needs `dist/` (npm test builds first).
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +43,13 @@ describe('the packed tarball', { timeout: 60_000 }, () => {
     expect(paths.filter((path) => path.startsWith('src/') || path.startsWith('tests/'))).toEqual([]);
   });
 
+  it('ships every file the README links to, so its links work in node_modules/quizkit (issue #18.2)', () => {
+    const readme = readFileSync(join(consumer, 'node_modules/quizkit/README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map(([, target]) => target!).filter((target) => !/^[a-z]+:/i.test(target));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((target) => !existsSync(join(consumer, 'node_modules/quizkit', target)))).toEqual([]);
+  });
+
   it('works from an ES module consumer', () => {
     writeFileSync(
       join(consumer, 'esm.mjs'),
@@ -71,6 +78,33 @@ try { parseQuiz({}); } catch (error) { sameClass = error instanceof QuizValidati
 console.log(formatFraction(scoreQuiz(quiz, { a: ['x'] }).percent), sameClass);`,
     );
     expect(run('cjs.cjs').trim()).toBe('50 true');
+  });
+
+  it('loads every CommonJS entry without require(esm), as Jest and older Node do (issue #18.1)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { require?: unknown }> };
+    const entries = Object.keys(pkg.exports).filter((key) => pkg.exports[key]!.require !== undefined).map((key) => key.replace(/^\./, 'quizkit'));
+    expect(entries).toContain('quizkit/attempts');
+    const script = `for (const entry of ${JSON.stringify(entries)}) require(entry);\nconst { startAttempt } = require('quizkit/attempts');\nconsole.log(typeof startAttempt, ${entries.length});`;
+    writeFileSync(join(consumer, 'no-require-esm.cjs'), script);
+    const out = execFileSync(process.execPath, ['--no-experimental-require-module', 'no-require-esm.cjs'], { cwd: consumer, encoding: 'utf8' });
+    expect(out.trim()).toBe(`function ${entries.length}`);
+  });
+
+  it('runs under Jest 29 (CommonJS, no require(esm)) from the installed package', () => {
+    writeFileSync(
+      join(consumer, 'attempts.test.js'),
+      `const { startAttempt, learnerView } = require('quizkit/attempts');
+const { northKoreaChina } = require('quizkit/modules');
+test('a learner view of the built-in quiz', () => {
+  const quiz = northKoreaChina.quizzes[0];
+  const view = learnerView(quiz, startAttempt(quiz, { now: 0 }));
+  expect(view.questions.map((question) => question.id).sort()).toEqual(quiz.questions.map((question) => question.id).sort());
+});`,
+    );
+    const jest = join(root, 'node_modules/jest/bin/jest.js');
+    const run = spawnSync(process.execPath, [jest, '--rootDir', consumer, '--ci', 'attempts.test.js'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toMatch(/Tests: +1 passed, 1 total/);
+    expect(run.status).toBe(0);
   });
 
   it('installs the quizkit bin, which validates a module file', () => {

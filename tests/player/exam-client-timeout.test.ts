@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExamClient } from '../../examples/exam-server/client.js';
+import { createExamClient } from '../../src/player/modes/exam-client.js';
 
 // A save that never answers must fail like a network failure, so the player's
 // save queue retries it and submit is not left waiting forever.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SaveRefused, type SaveStatus, backoffDelay, createSaveQueue } from '../../examples/player/save-queue.js';
+import { SaveRefused, type SaveStatus, backoffDelay, createSaveQueue } from '../../src/player/storage/save-queue.js';
 
 /** A save call the test settles by hand, one request at a time. */
 function manualSaves() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedStorage } from '../../examples/player/storage.js';
+import { guardedStorage } from '../../src/player/storage/guarded.js';
 
 /** A Storage whose `setItem` throws the browser's quota error. */
 function fullStorage(): Storage {

@@ -88,9 +88,23 @@ const numbers = (values: readonly Value[]): number[] | null => {
   });
 };
 
+// Property tests evaluate the same few items thousands of times: parse each once.
+// The tree is only read below. Bounded, because the fuzz evaluates ever-new items.
+const parsedItems = new Map<string, XmlNode>();
+const PARSED_ITEMS_KEPT = 64;
+function parseItem(xml: string): XmlNode {
+  let item = parsedItems.get(xml);
+  if (!item) {
+    item = parseXml(xml);
+    if (parsedItems.size >= PARSED_ITEMS_KEPT) parsedItems.delete(parsedItems.keys().next().value!);
+    parsedItems.set(xml, item);
+  }
+  return item;
+}
+
 /** Runs one exported item's response processing on a response and returns its SCORE. */
 export function evaluateItem(xml: string, response: Value): number {
-  const item = parseXml(xml);
+  const item = parseItem(xml);
   const declaration = find(item, 'qti-response-declaration');
   const cardinality = declaration.attributes.cardinality!;
   const baseType = declaration.attributes['base-type']!;

@@ -115,20 +115,19 @@ describe('the files of a package', () => {
     const interaction = (id: string) => find(files.get(`items/${id}.xml`)!, 'qti-item-body').children[0]!;
     expect(interaction('who-met-in-beijing').attributes).toEqual({ 'response-identifier': 'RESPONSE', shuffle: 'true', 'max-choices': '1' });
     expect(interaction('parade-appearance').attributes).toEqual({ 'response-identifier': 'RESPONSE', shuffle: 'true', 'max-choices': '0' });
-    expect(interaction('article-structure').name).toBe('qti-order-interaction');
+    expect(interaction('order-parade-chain').name).toBe('qti-order-interaction');
     const match = interaction('opposition-who-said');
-    expect(match.attributes).toEqual({ 'response-identifier': 'RESPONSE', shuffle: 'true', 'max-associations': '6' });
+    expect(match.attributes).toEqual({ 'response-identifier': 'RESPONSE', shuffle: 'true', 'max-associations': '5' });
     const [statements, actors] = findAll(match, 'qti-simple-match-set');
-    expect(findAll(statements!, 'qti-simple-associable-choice').map((c) => c.attributes['match-max'])).toEqual(Array(6).fill('1'));
+    expect(findAll(statements!, 'qti-simple-associable-choice').map((c) => c.attributes['match-max'])).toEqual(Array(5).fill('1'));
     // Every actor may take every statement (so the limits give nothing away), and "None of these" comes last.
     expect(findAll(actors!, 'qti-simple-associable-choice').map((c) => [c.attributes.identifier, c.attributes['match-max'], c.text])).toEqual([
-      ['wang', '6', 'Wang Yi'],
-      ['choe', '6', 'Choe Son Hui'],
-      ['china', '6', 'China'],
-      ['north-korea', '6', 'North Korea'],
-      ['chinese-media', '6', 'Chinese media'],
-      ['ap-news', '6', 'AP News'],
-      ['none-of-these', '6', 'None of these'],
+      ['wang', '5', 'Wang Yi'],
+      ['choe', '5', 'Choe Son Hui'],
+      ['north-korea', '5', 'North Korea'],
+      ['chinese-media', '5', 'Chinese media'],
+      ['ap-news', '5', 'AP News'],
+      ['none-of-these', '5', 'None of these'],
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createExamClient } from '../../examples/exam-server/client.js';
+import { createExamClient } from '../../src/player/modes/exam-client.js';
 import { quiz } from '../attempts/fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -77,8 +77,12 @@ describe.each(cases)('a cmi5 session: $label', ({ quiz, kind, masteryScore }) =>
 
   it('sends raw/min/max only as whole numbers, else scaled alone, in [0, 1]', () => {
     const { score } = statements.find((statement) => /passed|failed/.test(verbName(statement)))!.result!;
-    const whole = quiz.id === 'positions-and-context' && kind === 'correct';
-    expect(score).toEqual(whole ? { scaled: 1, raw: 9, min: 0, max: 9 } : { scaled: expect.any(Number) });
+    const { earned, possible } = attempt.result;
+    // actors-and-events can score below 0 (correction for guessing), so it never sends raw/min/max.
+    const whole = quiz.id === 'positions-and-context' && earned.d === 1 && possible.d === 1;
+    expect(score).toEqual(whole ? { scaled: Math.floor((earned.n / possible.n) * 10_000) / 10_000, raw: earned.n, min: 0, max: possible.n } : { scaled: expect.any(Number) });
+    expect(score!.scaled).toBeGreaterThanOrEqual(0);
+    expect(score!.scaled).toBeLessThanOrEqual(1);
   });
 });
 
@@ -152,13 +156,14 @@ describe('cmi5 details', () => {
   });
 
   it('lets masteryScore override the quiz’s pass mark, in both directions', () => {
-    const partly = takeQuiz(quiz, 'partly-wrong'); // 5.6 of 9 ≈ 0.622: fails the 70 % pass mark
+    const partly = takeQuiz(quiz, 'partly-wrong'); // 5 of 9 = 0.555…: fails the 70 % pass mark
     const judge = (masteryScore: number) => attemptStatements(quiz, partly, { ...OPTIONS, cmi5: cmi5Of(launchFor(quiz.id), { masteryScore }) }).at(-1)!;
-    expect([verbName(judge(0.6)), judge(0.6).result!.score]).toEqual(['passed', { scaled: 0.6222 }]);
-    expect([verbName(judge(0.6223)), judge(0.6223).result!.score]).toEqual(['failed', { scaled: 0.6222 }]);
-    // 5.6 / 9 = 0.62222…: a 5-decimal threshold gets a 5-decimal scaled, so scaled < masteryScore when failed.
-    expect([verbName(judge(0.62223)), judge(0.62223).result!.score]).toEqual(['failed', { scaled: 0.62222 }]);
-    expect(verbName(judge(0.62222))).toBe('passed');
+    expect([verbName(judge(0.55)), judge(0.55).result!.score]).toEqual(['passed', { scaled: 0.5555, raw: 5, min: 0, max: 9 }]);
+    // 0.5556 > 5/9: failed, and its scaled is written below the threshold, never rounded up to it.
+    expect([verbName(judge(0.5556)), judge(0.5556).result!.score]).toEqual(['failed', { scaled: 0.5555, raw: 5, min: 0, max: 9 }]);
+    // A 5-decimal threshold gets a 5-decimal scaled, so scaled < masteryScore when failed.
+    expect([verbName(judge(0.55556)), judge(0.55556).result!.score]).toEqual(['failed', { scaled: 0.55555, raw: 5, min: 0, max: 9 }]);
+    expect(verbName(judge(0.55555))).toBe('passed');
     expect(attemptStatements(quiz, partly, { ...OPTIONS, cmi5: cmi5Of(launchFor(quiz.id)) }).at(-1)!.context.extensions).not.toHaveProperty([MASTERY_SCORE]);
   });
 

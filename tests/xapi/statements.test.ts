@@ -161,7 +161,7 @@ describe('attempts that are not complete', () => {
   const quiz = quizzes[1];
 
   it('skips unanswered questions and sends no completed, but still passed or failed', () => {
-    const attempt = takeQuiz(quiz, 'correct', { skip: ['wang-opposes', 'outlook-sides'] });
+    const attempt = takeQuiz(quiz, 'correct', { skip: ['joint-then-divided', 'report-or-judgement'] });
     const statements = attemptStatements(quiz, attempt, OPTIONS);
     expect(statements.map(verbName)).toEqual(['attempted', ...Array(7).fill('answered'), 'passed']);
     expect(statements.at(-1)!.result).toMatchObject({ success: true, completion: false });
@@ -182,10 +182,10 @@ describe('attempts that are not complete', () => {
   it('reports a response that no longer fits a re-scored quiz without response and without credit', () => {
     const attempt = takeQuiz(quiz, 'correct');
     const edited = structuredClone(quiz) as unknown as Quiz;
-    const question = edited.questions.find((entry) => entry.id === 'wang-opposes') as SingleChoiceQuestion;
-    question.options = question.options.map((option) => ({ ...option, id: option.id === 'hegemonism' ? 'hegemony' : option.id }));
+    const question = edited.questions.find((entry) => entry.id === 'joint-then-divided') as SingleChoiceQuestion;
+    question.options = question.options.map((option) => ({ ...option, id: option.id === 'divided' ? 'split' : option.id }));
     const statements = attemptStatements(edited, rescoreAttempt(attempt, edited, { acknowledgeQuizChange: true }), OPTIONS);
-    const statement = statements.find((entry) => entry.object.id.endsWith('/wang-opposes'))!;
+    const statement = statements.find((entry) => entry.object.id.endsWith('/joint-then-divided'))!;
     expect(statement.result).toEqual({ success: false, score: { scaled: 0, raw: 0, min: 0, max: 1 } });
     expect(xapiWarnings(statement)).toEqual([]);
   });

@@ -75,7 +75,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     return 1;
   }
 
-  const generator = generatorFor(modulesDir);
+  const generator = generatorFor(modulesDir, io.cwd);
   const diffs: FolderDiff[] = [
     diffFolder(modulesDir, moduleCodeFiles(loaded, shown(quizzesDir), generator), 'code'),
     diffFolder(docsDir, modulePageFiles(loaded, { generator: 'quizkit build' }), 'page'),

@@ -5,7 +5,7 @@ import { exportGift, exportMoodleXml } from '../../gift/index.js';
 import { qtiScoring, toQtiFiles, toQtiZip } from '../../qti/index.js';
 import { xapiActivityDefinitions } from '../../xapi/index.js';
 import { type Flags, parseCommand, stringFlag } from '../args.js';
-import { type CliIo, Output, UsageError } from '../io.js';
+import { type CliIo, Output, printable, UsageError } from '../io.js';
 import { type AnyModule, resolveModule } from '../load.js';
 
 export const EXPORT_HELP = `Usage: quizkit export <module file or id> --format <format> [--out path] [options]
@@ -36,8 +36,14 @@ Examples:
 const FORMATS = ['qti', 'gift', 'moodle-xml', 'xapi-definitions'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Writes to a file (creating its folder), or text to stdout when no path is given. */
-function emit(io: CliIo, out: Output, path: string | undefined, data: string | Uint8Array): void {
+/** A file one export wrote, to say what was written when it ends. */
+interface Written {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/** Writes to a file (creating its folder) and notes it in `written`, or text to stdout when no path is given. */
+function emit(io: CliIo, out: Output, written: Written[], path: string | undefined, data: string | Uint8Array): void {
   if (path === undefined) {
     out.print(String(data).replace(/\n$/, ''));
     return;
@@ -45,16 +51,26 @@ function emit(io: CliIo, out: Output, path: string | undefined, data: string | U
   const absolute = resolve(io.cwd, path);
   mkdirSync(dirname(absolute), { recursive: true });
   writeFileSync(absolute, data);
+  written.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
 }
 
-function exportTo(format: Format, source: AnyModule | AnyModule['quizzes'][number], flags: Flags, io: CliIo, out: Output): void {
+/** One line on stderr: the file written, or how many files went into the folder. */
+function sayWritten(out: Output, files: readonly Written[], format: Format, folder: string | undefined): void {
+  if (files.length === 0) return;
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  const total = files.reduce((sum, file) => sum + file.bytes, 0);
+  const what = files.length === 1 ? printable(files[0]!.path) : `${files.length} files under ${printable(folder ?? '.')}`;
+  out.error(out.err.green(`✓ wrote ${what} (${format}, ${kB(total)})`));
+}
+
+function exportTo(format: Format, source: AnyModule | AnyModule['quizzes'][number], flags: Flags, io: CliIo, out: Output, written: Written[]): void {
   const path = stringFlag(flags, 'out');
   const language = stringFlag(flags, 'language');
   switch (format) {
     case 'gift':
     case 'moodle-xml': {
       const { text, notes } = format === 'gift' ? exportGift(source) : exportMoodleXml(source);
-      emit(io, out, path, text);
+      emit(io, out, written, path, text);
       for (const note of notes) out.error(`${note.quizId}/${note.questionId}  ${note.code}  ${note.message}`);
       return;
     }
@@ -62,9 +78,9 @@ function exportTo(format: Format, source: AnyModule | AnyModule['quizzes'][numbe
       if (!path) throw new UsageError('--format qti needs --out <file.zip> or --out <folder>', 'Run: quizkit export --help');
       const options = language ? { lang: language } : {};
       if (path.endsWith('.zip')) {
-        emit(io, out, path, toQtiZip(source, options));
+        emit(io, out, written, path, toQtiZip(source, options));
       } else {
-        for (const file of toQtiFiles(source, options)) emit(io, out, join(path, file.path), file.content);
+        for (const file of toQtiFiles(source, options)) emit(io, out, written, join(path, file.path), file.content);
       }
       const quizzes = 'quizzes' in source ? source.quizzes : [source];
       for (const quiz of quizzes) {
@@ -80,7 +96,7 @@ function exportTo(format: Format, source: AnyModule | AnyModule['quizzes'][numbe
       if (!activityBase) throw new UsageError('--format xapi-definitions needs --activity-base <iri>', 'Run: quizkit export --help');
       if (!('quizzes' in source)) throw new UsageError('--format xapi-definitions exports a whole module; leave out --quiz', 'Run: quizkit export --help');
       const definitions = xapiActivityDefinitions(source, { activityBase, ...(language ? { language } : {}) });
-      emit(io, out, path, `${JSON.stringify(definitions, null, 2)}\n`);
+      emit(io, out, written, path, `${JSON.stringify(definitions, null, 2)}\n`);
       out.error('Note: the definitions carry correctResponsesPattern, the answer key; keep them on the server or the LRS.');
       return;
     }
@@ -122,6 +138,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (quizId !== undefined && !quiz) {
     throw new UsageError(`Module "${loaded.module.id}" has no quiz "${quizId}"`, `Use one of: ${loaded.module.quizzes.map((q) => q.id).join(', ')}`);
   }
-  exportTo(format as Format, quiz ?? loaded.module, flags, io, out);
+  const written: Written[] = [];
+  exportTo(format as Format, quiz ?? loaded.module, flags, io, out, written);
+  sayWritten(out, written, format as Format, stringFlag(flags, 'out'));
   return 0;
 }

@@ -5,7 +5,7 @@ import { TODO_SOURCE, fromGift } from '../../gift/index.js';
 import type { ModuleInput } from '../../schema/types.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output } from '../io.js';
-import { readTextInput } from '../load.js';
+import { readTextInput, schemaReference } from '../load.js';
 
 export const IMPORT_HELP = `Usage: quizkit import <file.gift> [--out module.yaml] [--id module-id] [--title text]
 
@@ -55,8 +55,13 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     objectives: objectiveIds.map((id) => ({ id, text: `TODO: describe the objective "${id}" (a GIFT tag)` })),
     quizzes,
   };
-  const yaml = `# yaml-language-server: $schema=./node_modules/quizkit/quiz.schema.json\n# Imported by quizkit import from ${file}: replace every TODO.\n${stringify(module, { lineWidth: 0 })}`;
   const path = stringFlag(flags, 'out');
+  const schema = schemaReference(io.cwd, path === undefined ? undefined : resolve(io.cwd, path));
+  const yaml = `# yaml-language-server: $schema=${schema}\n# Imported by quizkit import from ${file}: replace every TODO.\n${stringify(module, { lineWidth: 0 })}`;
+  if (quizzes.length === 0) {
+    out.error(`${file}: no question could be imported${path ? `; ${path} was not written` : ''}`);
+    return 1;
+  }
   if (path) writeFileSync(resolve(io.cwd, path), yaml);
   else out.print(yaml.replace(/\n$/, ''));
   return issues.some((issue) => issue.severity === 'error') ? 1 : 0;

@@ -7,7 +7,7 @@ import { SAFE_ID } from '../../schema/common.js';
 import { LIMITS } from '../../schema/limits.js';
 import { parseCommand, stringFlag } from '../args.js';
 import { type CliIo, Output, UsageError } from '../io.js';
-import { readTextInput, requirePath, shownPath } from '../load.js';
+import { readTextInput, requirePath, schemaReference, shownPath } from '../load.js';
 
 export const NEW_HELP = `Usage: quizkit new module <id> --from <article.md|.txt> [--out file] [--force]
 
@@ -42,18 +42,6 @@ Exit status: 0 written, 2 usage error (bad id, missing article, file exists).
 Example:
   quizkit new module north-korea-china --from article.txt
   quizkit validate quizzes/north-korea-china.yaml`;
-
-/**
- * The `$schema` reference for a new file at `out`: quizkit's own
- * `quiz.schema.json` when the working directory is quizkit, else the installed
- * package's, as a path relative to the new file.
- */
-function schemaReference(cwd: string, out: string | undefined): string {
-  const candidates = [resolve(cwd, 'quiz.schema.json'), resolve(cwd, 'node_modules/quizkit/quiz.schema.json')];
-  const schema = candidates.find((candidate) => existsSync(candidate)) ?? candidates[1]!;
-  const from = out ? dirname(out) : cwd;
-  return relative(from, schema).split('\\').join('/');
-}
 
 /** `quizkit new module`. */
 export async function newCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -1,7 +1,11 @@
 import { createInterface } from 'node:readline';
 import { answer, isAttemptError, learnerView, reviewAttempt, startAttempt, submitAttempt, timeRemaining } from '../../attempts/index.js';
 import type { Attempt, LearnerQuestionView } from '../../attempts/index.js';
+import { type Certainty, type Try, scoreTries } from '../../behaviours/index.js';
+import { type Fraction, add } from '../../fraction/fraction.js';
 import { formatIssue } from '../../node/format.js';
+import type { Behaviour } from '../../schema/types.js';
+import type { QuizResult } from '../../scoring/types.js';
 import { checkResponses } from '../../scoring/check-response.js';
 import type { AnyResponse } from '../../scoring/responses.js';
 import { parseCommand, stringFlag } from '../args.js';
@@ -21,6 +25,12 @@ status, points, statistic and feedback, and the right answer where you missed.
 
 Press Enter to skip a question; type q to stop and see your score.
 
+Under a behaviour with feedback (immediate, interactive, adaptive,
+immediate-cbm) each try is marked at once; a wrong try shows the next hint
+and asks again while tries are left. Under CBM you also say how sure you are
+(1-3). The result then lists each question's tries, the penalties and which
+try counted, and the total under the behaviours.
+
 The module is a file, a module id with a file quizzes/<id>.yaml, or a
 built-in module (north-korea-china). Options and items appear in a shuffled
 order drawn from the seed.
@@ -39,7 +49,7 @@ Exit status: 0 done, 1 invalid module or answers file, 2 usage error
 
 Examples:
   quizkit play north-korea-china
-  quizkit play quizzes/my-module.yaml --quiz check-your-reading
+  quizkit play quizzes/my-module.yaml --quiz my-module-check
   quizkit play north-korea-china --answers answers.json`;
 
 const TYPE_NAMES = { 'single-choice': 'single choice', 'multiple-choice': 'multiple choice', ordering: 'ordering', matching: 'matching' };
@@ -129,8 +139,20 @@ function clock(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** One response read from the learner: given, skipped (Enter), or the learner stopped (q, end of input). */
+type Read = { readonly kind: 'response'; readonly response: AnyResponse } | { readonly kind: 'skip' } | { readonly kind: 'quit' };
+
+/** The behaviours that give feedback after each try, so a wrong try can be followed by another. */
+const PRACTICE = new Set(['immediate', 'interactive', 'adaptive', 'immediate-cbm']);
+
+/** What `ask` collected: the attempt, and the tries per question under a behaviour that takes them. */
+interface Asked {
+  readonly attempt: Attempt;
+  readonly tries: ReadonlyMap<string, readonly Try[]>;
+}
+
 /** Asks every question in turn; returns the attempt when the learner is done, stops, or time runs out. */
-async function ask(io: CliIo, out: Output, quiz: AnyQuiz, start: Attempt): Promise<Attempt | undefined> {
+async function ask(io: CliIo, out: Output, quiz: AnyQuiz, start: Attempt): Promise<Asked | undefined> {
   // A real terminal gets readline's line editing (and Ctrl-C as an interrupt);
   // anything else (a pipe, a test stream) is read line by line.
   const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true && typeof (io.stdin as { setRawMode?: unknown }).setRawMode === 'function';
@@ -148,8 +170,63 @@ async function ask(io: CliIo, out: Output, quiz: AnyQuiz, start: Attempt): Promi
     rl.prompt();
     return reader.next();
   };
+
+  const readResponse = async (question: LearnerQuestionView): Promise<Read> => {
+    if (question.type === 'matching') {
+      out.print('Actors:');
+      question.actors.forEach((actor, i) => out.print(`  ${i + 1}) ${actor.name}`));
+      if (question.allowNoMatch) out.print('  0) none of these');
+      const matches: Record<string, string | null> = {};
+      for (const statement of question.statements) {
+        for (;;) {
+          const line = await prompt(`“${statement.text}” → actor number: `);
+          if (line === null) return { kind: 'quit' };
+          const parsed = parseActor(question, line);
+          if (parsed.kind === 'quit') return { kind: 'quit' };
+          if (parsed.kind === 'error') {
+            out.print(s.yellow(parsed.message));
+            continue;
+          }
+          if (parsed.kind === 'actor') matches[statement.id] = parsed.actor;
+          break;
+        }
+      }
+      return Object.keys(matches).length ? { kind: 'response', response: matches } : { kind: 'skip' };
+    }
+    const parts = question.type === 'ordering' ? question.items : question.options;
+    parts.forEach((part, i) => out.print(`  ${i + 1}) ${part.text}`));
+    const how =
+      question.type === 'single-choice'
+        ? `Your answer (1-${parts.length}): `
+        : question.type === 'multiple-choice'
+          ? 'Your answers, comma-separated (e.g. 1,3): '
+          : `Your order, earliest first (e.g. ${parts.map((_, i) => i + 1).reverse().join(',')}): `;
+    for (;;) {
+      const line = await prompt(how);
+      if (line === null) return { kind: 'quit' };
+      const parsed = parseTyped(question, line);
+      if (parsed.kind === 'quit') return { kind: 'quit' };
+      if (parsed.kind === 'error') {
+        out.print(s.yellow(parsed.message));
+        continue;
+      }
+      return parsed.kind === 'response' ? { kind: 'response', response: parsed.response } : { kind: 'skip' };
+    }
+  };
+
+  const readCertainty = async (): Promise<Certainty | undefined> => {
+    for (;;) {
+      const line = await prompt('How sure are you? 1 not very, 2 fairly, 3 very (wrong at 3 costs 6 times the points): ');
+      if (line === null || line.trim() === 'q') return undefined;
+      if (['1', '2', '3'].includes(line.trim())) return Number(line.trim()) as Certainty;
+      out.print(s.yellow('Type 1, 2 or 3'));
+    }
+  };
+
   let attempt = start;
+  const triesById = new Map<string, Try[]>();
   const view = learnerView(quiz, attempt);
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   try {
     questions: for (const [index, question] of view.questions.entries()) {
       const left = timeRemaining(attempt, io.now());
@@ -157,75 +234,61 @@ async function ask(io: CliIo, out: Output, quiz: AnyQuiz, start: Attempt): Promi
         out.print(s.red('Time is up.'));
         break;
       }
+      const full = byId.get(question.id)!;
+      const behaviour = full.behaviour ?? quiz.behaviour;
       out.print('');
       out.print(
         s.dim(
           `Question ${index + 1} of ${view.questions.length}  ·  ${TYPE_NAMES[question.type]}  ·  ${pts(question.points)} point${question.points.n === question.points.d ? '' : 's'}` +
+            (behaviour && behaviour.name !== 'deferred' ? `  ·  ${behaviour.name}` : '') +
             (left !== undefined ? `  ·  ${clock(left)} left` : ''),
         ),
       );
       out.print(s.bold(question.prompt));
-      let response: AnyResponse | undefined;
-      if (question.type === 'matching') {
-        out.print('Actors:');
-        question.actors.forEach((actor, i) => out.print(`  ${i + 1}) ${actor.name}`));
-        if (question.allowNoMatch) out.print('  0) none of these');
-        const matches: Record<string, string | null> = {};
-        for (const statement of question.statements) {
-          for (;;) {
-            const line = await prompt(`“${statement.text}” → actor number: `);
-            if (line === null) break questions;
-            const parsed = parseActor(question, line);
-            if (parsed.kind === 'quit') break questions;
-            if (parsed.kind === 'error') {
-              out.print(s.yellow(parsed.message));
-              continue;
-            }
-            if (parsed.kind === 'actor') matches[statement.id] = parsed.actor;
-            break;
+      const tries: Try[] = [];
+      for (;;) {
+        const read = await readResponse(question);
+        if (read.kind === 'quit') break questions;
+        if (read.kind === 'skip') break;
+        const cbm = behaviour?.name === 'deferred-cbm' || behaviour?.name === 'immediate-cbm';
+        const certainty = cbm ? await readCertainty() : undefined;
+        if (cbm && certainty === undefined) break questions;
+        try {
+          attempt = answer(attempt, quiz, question.id, read.response, io.now());
+        } catch (error) {
+          if (isAttemptError(error) && error.code === 'time_expired') {
+            out.print(s.red('Time is up: that answer came too late.'));
+            break questions;
           }
+          throw error;
         }
-        response = Object.keys(matches).length ? matches : undefined;
-      } else {
-        const parts = question.type === 'ordering' ? question.items : question.options;
-        parts.forEach((part, i) => out.print(`  ${i + 1}) ${part.text}`));
-        const how =
-          question.type === 'single-choice'
-            ? `Your answer (1-${parts.length}): `
-            : question.type === 'multiple-choice'
-              ? 'Your answers, comma-separated (e.g. 1,3): '
-              : `Your order, earliest first (e.g. ${parts.map((_, i) => i + 1).reverse().join(',')}): `;
-        for (;;) {
-          const line = await prompt(how);
-          if (line === null) break questions;
-          const parsed = parseTyped(question, line);
-          if (parsed.kind === 'quit') break questions;
-          if (parsed.kind === 'error') {
-            out.print(s.yellow(parsed.message));
-            continue;
-          }
-          if (parsed.kind === 'response') response = parsed.response;
+        if (!behaviour || behaviour.name === 'deferred') break;
+        tries.push({ response: read.response, ...(certainty !== undefined ? { certainty } : {}) });
+        triesById.set(question.id, tries);
+        if (!PRACTICE.has(behaviour.name)) break;
+        // The learner holds the key here (terminal practice), so each try is marked at once.
+        const marked = scoreTries(full, tries, { behaviour: behaviour as Behaviour });
+        const last = marked.tries.at(-1)!;
+        const right = last.raw.n === last.raw.d;
+        out.print(right ? s.green('Right.') : last.raw.n > 0 ? s.yellow(`Partly right (${pts(last.raw)} of the marks).`) : s.red('Not right.'));
+        if (marked.finished) {
+          out.print(s.dim(`Marked ${pts(marked.fraction)} of the question after ${tries.length} ${tries.length === 1 ? 'try' : 'tries'}.`));
           break;
         }
-      }
-      if (response === undefined) continue;
-      try {
-        attempt = answer(attempt, quiz, question.id, response, io.now());
-      } catch (error) {
-        if (isAttemptError(error) && error.code === 'time_expired') {
-          out.print(s.red('Time is up: that answer came too late.'));
-          break;
-        }
-        throw error;
+        const hint = behaviour.name === 'interactive' ? behaviour.hints?.[tries.length - 1] : undefined;
+        if (hint) out.print(`${s.cyan('Hint:')} ${hint.text}`);
+        const more = Number.isFinite(marked.triesLeft) ? `${marked.triesLeft} ${marked.triesLeft === 1 ? 'try' : 'tries'} left` : 'try again';
+        const penalty = 'penalty' in behaviour && behaviour.penalty ? behaviour.penalty : { n: 1, d: 3 };
+        out.print(s.dim(`Try again (${more}; each wrong try costs ${pts(penalty)} of the question), or press Enter to move on.`));
       }
     }
   } finally {
     reader.done();
   }
-  return interrupted ? undefined : attempt;
+  return interrupted ? undefined : { attempt, tries: triesById };
 }
 
-function printReview(out: Output, module: AnyModule, quiz: AnyQuiz, attempt: Attempt, now: number): void {
+function printReview(out: Output, module: AnyModule, quiz: AnyQuiz, attempt: Attempt, now: number, tries: ReadonlyMap<string, readonly Try[]> = new Map()): void {
   const done = submitAttempt(attempt, quiz, now);
   const review = reviewAttempt(quiz, done);
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
@@ -242,6 +305,32 @@ function printReview(out: Output, module: AnyModule, quiz: AnyQuiz, attempt: Att
   }));
   for (const line of reviewReport(module, reviewed, s)) out.print(line);
   out.print(totalLine(done.result, s));
+  for (const line of behaviourLines(quiz, done.result, tries)) out.print(line);
+}
+
+/**
+ * Under behaviours with tries: each such question's tries (raw, penalty, which
+ * counted) and the total they make, beside the total of the final answers.
+ */
+function behaviourLines(quiz: AnyQuiz, result: QuizResult, tries: ReadonlyMap<string, readonly Try[]>): string[] {
+  if (tries.size === 0) return [];
+  const lines = ['', 'Marked under the behaviours (tries and penalties):'];
+  let earned: Fraction = { n: 0, d: 1 };
+  for (const [index, question] of quiz.questions.entries()) {
+    const given = tries.get(question.id);
+    const plain = result.questions[index]!;
+    if (!given) {
+      earned = add(earned, plain.earned);
+      continue;
+    }
+    const marked = scoreTries(question, given, { behaviour: quiz.behaviour as Behaviour, finished: true });
+    earned = add(earned, marked.earned);
+    const steps = marked.tries.map((t, i) => `${i + 1}: ${pts(t.raw)}${t.penalty.n ? ` − ${pts(t.penalty)}` : ''}${t.counted ? ' (counted)' : t.ignored ? ' (ignored)' : ''}`);
+    const certainty = marked.certainty !== undefined ? `, certainty ${marked.certainty}` : '';
+    lines.push(`  ${question.id}  ${marked.behaviour}${certainty}  tries ${steps.join(', ')}  →  ${pts(marked.earned)}/${pts(marked.possible)}`);
+  }
+  lines.push(`Total under the behaviours  ${pts(earned)} / ${pts(result.possible)} points`);
+  return lines;
 }
 
 /** `quizkit play`. */
@@ -312,11 +401,11 @@ export async function playCommand(args: readonly string[], io: CliIo): Promise<n
   if (quiz.description) out.print(quiz.description);
   if (module.quizzes.length > 1) out.print(s.dim(`Other quizzes: ${module.quizzes.filter((q) => q !== quiz).map((q) => `--quiz ${q.id}`).join(', ')}`));
   out.print(s.dim('Answer by number; Enter skips a question; q stops and shows your score.'));
-  const attempt = await ask(io, out, quiz, started(quiz));
-  if (!attempt) {
+  const asked = await ask(io, out, quiz, started(quiz));
+  if (!asked) {
     out.error('Interrupted: nothing was scored.');
     return 130;
   }
-  printReview(out, module, quiz, attempt, io.now());
+  printReview(out, module, quiz, asked.attempt, io.now(), asked.tries);
   return 0;
 }

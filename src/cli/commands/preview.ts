@@ -31,7 +31,7 @@ Exit status: 0 stopped, 1 the player could not be served, 2 usage error.
 
 Examples:
   quizkit preview quizzes/my-module.yaml
-  quizkit preview quizzes/my-module.yaml --quiz check-your-reading --port 8080`;
+  quizkit preview quizzes/my-module.yaml --quiz my-module-check --port 8080`;
 
 /** One file of the built player. */
 interface Asset {

@@ -17,6 +17,13 @@ export interface ModuleCodeOptions {
   readonly generator: string;
   /** Where `DeepReadonly` and `Module` come from: `../schema/types.js` inside quizkit, `quizkit` elsewhere. */
   readonly typesImport: string;
+  /**
+   * Where a reader imports the modules from, as the examples show it:
+   * `quizkit/modules` inside quizkit; in an author's project, the generated
+   * folder's index relative to the project (`./src/modules/index.js`), which
+   * is also no package name to tag the index with.
+   */
+  readonly modulesImport: string;
 }
 
 /** The first line of every generated module file, up to the source name. */
@@ -165,7 +172,7 @@ export function renderModuleCode(module: Module, source: string, options: Module
     ' *',
     ' * @example',
     ' * ```ts',
-    ` * import { ${name} } from 'quizkit/modules';`,
+    ` * import { ${name} } from ${quoteTs(options.modulesImport)};`,
     ` * ${name}.quizzes.map((quiz) => quiz.id); //=> ${quizIds}`,
     ' * ```',
     ' */',
@@ -186,7 +193,7 @@ export function renderModuleCode(module: Module, source: string, options: Module
 export function renderModulesIndex(
   modules: readonly { readonly module: Module; readonly file: string }[],
   sources: string,
-  options: Pick<ModuleCodeOptions, 'generator'>,
+  options: Pick<ModuleCodeOptions, 'generator' | 'modulesImport'>,
 ): string {
   const first = modules[0];
   const example = first
@@ -194,7 +201,7 @@ export function renderModulesIndex(
         ' *',
         ' * @example',
         ' * ```ts',
-        ` * import { ${exportName(first.module.id)} } from 'quizkit/modules';`,
+        ` * import { ${exportName(first.module.id)} } from ${quoteTs(options.modulesImport)};`,
         ` * ${exportName(first.module.id)}.id; //=> ${quoteTs(first.module.id)}`,
         ' * ```',
       ]
@@ -202,14 +209,14 @@ export function renderModulesIndex(
   return [
     `${moduleCodeHeader(options.generator)}${sources}; do not edit.`,
     '/**',
-    ' * The built-in learning modules: each a reading split into sections, learning objectives and quizzes,',
+    ` * The ${options.modulesImport.startsWith('.') ? '' : 'built-in '}learning modules: each a reading split into sections, learning objectives and quizzes,`,
     ' * validated at build time and exported as a typed constant (`as const`), so question, option, item,',
     ' * statement and actor ids are literal types. Nothing here parses or validates at run time: no zod, no',
     ' * YAML, no I/O.',
     ...example,
     ' *',
     ' * @packageDocumentation',
-    ' * @module quizkit/modules',
+    ...(options.modulesImport.startsWith('.') ? [] : [` * @module ${options.modulesImport}`]),
     ' */',
     ...modules.map(({ module, file }) => `export { ${exportName(module.id)} } from ${quoteTs(`./${file.replace(/\.ts$/, '.js')}`)};`),
     '',

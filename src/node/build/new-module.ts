@@ -208,7 +208,8 @@ export function renderNewModule(article: Article, options: NewModuleOptions): st
     '#     text: "TODO: Identify … (start with a verb)"',
     '',
     'quizzes:',
-    '  - id: check-your-reading',
+    // Named after the module: quiz ids are part of xAPI activity ids, so two modules must not share one.
+    `  - id: ${options.id.slice(0, 58)}-check`,
     '    title: "Check your reading"  # TODO: name the quiz',
     '    passMark: 50  # percent of the points needed to pass',
     '    questions:',

@@ -1,13 +1,13 @@
 import { type Fraction, ZERO, add, compare, divide, fraction, multiply } from '../../fraction/fraction.js';
-import type { DeepReadonly, Question, Quiz } from '../../schema/types.js';
+import type { ReadonlyQuestion, ReadonlyQuiz } from '../../schema/types.js';
 import { perQuestion } from '../check.js';
 import { questionResult } from '../question-result.js';
 import { readerOf, runScorerOnRead } from '../registry.js';
 import { type ResponsesObject, readAnswer, readResponsesObject } from '../responses-object.js';
 import type { Breakdown, QuestionResult, QuizResult } from '../types.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
-type AnyQuestion = DeepReadonly<Question>;
+type AnyQuiz = ReadonlyQuiz;
+type AnyQuestion = ReadonlyQuestion;
 
 const HUNDRED = fraction(100);
 
@@ -58,19 +58,30 @@ export class Explainer {
   explain(top: ResponsesObject, reads: readonly unknown[], sum: SumEarned = sumByFractions): QuizResult {
     const { quiz } = this;
     const questions = quiz.questions.map((question, i) => questionResult(question, runScorerOnRead(question, reads[i], [question.id])));
+    return this.total(questions, top.issues ? [...top.issues] : [], sum);
+  }
+
+  /**
+   * The whole-quiz result from each question's result, in quiz order. With
+   * `possibleOf`, the points possible are summed from the results too (a
+   * behaviour's marks may change them); otherwise they are the questions' points.
+   */
+  total(questions: QuestionResult[], issues: QuizResult['issues'], sum: SumEarned = sumByFractions, possibleOf?: SumEarned): QuizResult {
+    const { quiz } = this;
     const earned = sum(questions, this.everyQuestion);
-    const percent = percentOf(earned, this.possible);
+    const possible = possibleOf ? possibleOf(questions, this.everyQuestion) : this.possible;
+    const percent = percentOf(earned, possible);
     return {
       quizId: quiz.id,
       earned,
-      possible: this.possible,
+      possible,
       percent,
       passMark: quiz.passMark,
       passed: compare(percent, quiz.passMark) >= 0,
       questions,
-      byObjective: breakdowns(this.objectives, questions, sum),
-      bySection: breakdowns(this.sections, questions, sum),
-      issues: top.issues ? [...top.issues] : [],
+      byObjective: breakdowns(this.objectives, questions, sum, possibleOf),
+      bySection: breakdowns(this.sections, questions, sum, possibleOf),
+      issues,
     };
   }
 }
@@ -89,8 +100,20 @@ export const sumByFractions: SumEarned = (results, members) => {
   return total;
 };
 
-function breakdowns(list: readonly Group[], results: readonly QuestionResult[], sum: SumEarned): Record<string, Breakdown> {
-  return Object.fromEntries(list.map((group) => [group.key, { earned: sum(results, group.members), possible: group.possible, questionIds: group.questionIds }]));
+/** Σ possible by exact fractions, from the results. */
+const sumPossible: SumEarned = (results, members) => {
+  let total = ZERO;
+  for (const i of members) total = add(total, results[i]!.possible);
+  return total;
+};
+
+function breakdowns(list: readonly Group[], results: readonly QuestionResult[], sum: SumEarned, possibleOf?: SumEarned): Record<string, Breakdown> {
+  return Object.fromEntries(
+    list.map((group) => [
+      group.key,
+      { earned: sum(results, group.members), possible: possibleOf ? possibleOf(results, group.members) : group.possible, questionIds: group.questionIds },
+    ]),
+  );
 }
 
 /** Groups question indexes by key, in order of first appearance; a key listed twice on one question counts once. */
@@ -118,4 +141,16 @@ export function explainQuiz(quiz: AnyQuiz, responses: unknown): QuizResult {
   const explainer = explainerOf(quiz);
   const { top, reads } = explainer.read(responses);
   return explainer.explain(top, reads);
+}
+
+/**
+ * The whole-quiz result from each question's result, in quiz order: the exact
+ * totals, the percentage, the pass decision and the breakdowns per objective
+ * and section, with the points possible summed from the results. Attempts
+ * whose questions are marked by a behaviour use it (their marks replace the rule's).
+ *
+ * @internal
+ */
+export function quizResultOf(quiz: AnyQuiz, questions: QuestionResult[], issues: QuizResult['issues']): QuizResult {
+  return explainerOf(quiz).total(questions, issues, sumByFractions, sumPossible);
 }

@@ -1,10 +1,10 @@
-import type { DeepReadonly, MatchingQuestion } from '../../schema/types.js';
+import type { ReadonlyMatchingQuestion } from '../../schema/types.js';
 import { FORBIDDEN_KEYS } from '../check.js';
 import { type RecordRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, UNANSWERED, onCommonDenominator } from './tally.js';
 
 /** Matching: Σ weights of rightly matched statements over Σ weights (per-statement), or 1 / 0 (all-or-nothing). */
-export function compileMatching(question: DeepReadonly<MatchingQuestion>): CompiledQuestion<RecordRead> | undefined {
+export function compileMatching(question: ReadonlyMatchingQuestion): CompiledQuestion<RecordRead> | undefined {
   const { statements, allowNoMatch } = question;
   const n = statements.length;
   const weights = onCommonDenominator(statements.map((statement) => statement.weight ?? { n: 1, d: 1 }));

@@ -1,5 +1,5 @@
 import { fraction } from '../../fraction/fraction.js';
-import type { DeepReadonly, MultipleChoiceQuestion } from '../../schema/types.js';
+import type { ReadonlyMultipleChoiceQuestion } from '../../schema/types.js';
 import { type ListRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, Stamps, UNANSWERED, indexOf, onCommonDenominator } from './tally.js';
 
@@ -12,7 +12,7 @@ const clamp = (x: number, most: number) => (x < 0 ? 0 : x > most ? most : x);
  * right-minus-wrong max(0, R − W) over k; every-decision-counts D over n;
  * correction-for-guessing max(0, 2D − n) over n.
  */
-export function compileMultipleChoice(question: DeepReadonly<MultipleChoiceQuestion>): CompiledQuestion<ListRead> | undefined {
+export function compileMultipleChoice(question: ReadonlyMultipleChoiceQuestion): CompiledQuestion<ListRead> | undefined {
   const { options, rule } = question;
   const n = options.length;
   const k = options.filter((option) => option.correct).length;

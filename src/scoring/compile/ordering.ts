@@ -1,4 +1,4 @@
-import type { DeepReadonly, OrderingQuestion } from '../../schema/types.js';
+import type { ReadonlyOrderingQuestion } from '../../schema/types.js';
 import { type ListRead, isEntries } from '../read-response.js';
 import { type CompiledQuestion, INVALID, Stamps, UNANSWERED, indexOf } from './tally.js';
 
@@ -8,7 +8,7 @@ import { type CompiledQuestion, INVALID, Stamps, UNANSWERED, indexOf } from './t
  * they are in use: the response was read before). Linear, or n log n for
  * pairwise-order and the longest ordered subsequence.
  */
-export function compileOrdering(question: DeepReadonly<OrderingQuestion>): CompiledQuestion<ListRead> | undefined {
+export function compileOrdering(question: ReadonlyOrderingQuestion): CompiledQuestion<ListRead> | undefined {
   const n = question.items.length;
   const rule = question.rule.name;
   const denominator =
@@ -45,7 +45,7 @@ export function compileOrdering(question: DeepReadonly<OrderingQuestion>): Compi
 }
 
 /** The rule's numerator for a permutation `positions` of 0 … n−1 (see `measures.ts` for each rule's Moodle origin). */
-function count(rule: DeepReadonly<OrderingQuestion>['rule']['name'], positions: Int32Array, scratch: Int32Array): number {
+function count(rule: ReadonlyOrderingQuestion['rule']['name'], positions: Int32Array, scratch: Int32Array): number {
   const n = positions.length;
   const last = n - 1;
   let total = 0;

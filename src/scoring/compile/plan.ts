@@ -1,6 +1,6 @@
 import { lcmBig } from '../../fraction/big.js';
 import { type Fraction, ZERO, add, compare, fraction } from '../../fraction/fraction.js';
-import type { DeepReadonly, Quiz } from '../../schema/types.js';
+import type { ReadonlyQuiz } from '../../schema/types.js';
 import { perQuestion } from '../check.js';
 import { type ResponsesObject, readAnswer, readResponsesObject } from '../responses-object.js';
 import type { QuestionStatus, QuizResult } from '../types.js';
@@ -8,7 +8,7 @@ import { compileWith } from './compilers.js';
 import { type Explainer, type SumEarned, explainerOf, percentOf, sumByFractions } from './explain.js';
 import { type CompiledQuestion, INVALID, UNANSWERED } from './tally.js';
 
-type AnyQuiz = DeepReadonly<Quiz>;
+type AnyQuiz = ReadonlyQuiz;
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -237,5 +237,5 @@ function integersOf(quiz: AnyQuiz): Integers | undefined {
  * score.explain().questions.length === quiz.questions.length; //=> true
  * ```
  */
-export const compileQuiz: (quiz: DeepReadonly<Quiz>) => QuizPlan = /* @__PURE__ */ perQuestion((quiz: AnyQuiz) => new Plan(explainerOf(quiz), integersOf(quiz)));
+export const compileQuiz: (quiz: ReadonlyQuiz) => QuizPlan = /* @__PURE__ */ perQuestion((quiz: AnyQuiz) => new Plan(explainerOf(quiz), integersOf(quiz)));
 

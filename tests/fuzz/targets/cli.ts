@@ -1,21 +1,26 @@
 /**
- * Fuzz target for the `quizkit` CLI, spawned as a user runs it: `validate`
- * on mutated module files, `score` with hostile responses files, `import` of
- * generated GIFT, `export` in every format, and argument noise.
+ * Fuzz targets for the `quizkit` CLI: `validate` on mutated module files,
+ * `score` with hostile responses files, `import` of generated GIFT, `export`
+ * in every format, and argument noise.
  *
- * The CLI is bundled from src/ once per run with esbuild (a node process
- * starts in ~0.1 s on the bundle, ~1.5 s through tsx), so a few hundred
- * cases fit in minutes. Each case is a child process with a hard timeout,
- * so a CLI that truly hangs is killed and counted, not waited for.
+ * Two targets share the recipes and the checks. `cli` spawns the CLI as a
+ * user runs it, bundled from src/ once per run with esbuild (a node process
+ * starts in ~0.1 s on the bundle), each case a child with a hard timeout, so
+ * a CLI that truly hangs or kills its process is caught: a few hundred cases
+ * fit in minutes. `cli-in-process` runs the same `main` in this process with
+ * in-memory streams, about a thousand times cheaper, so it reaches 10⁵ cases;
+ * a rejected promise there is a throw.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { buildSync } from 'esbuild';
 import fc from 'fast-check';
 import { northKoreaChina } from 'quizkit/modules';
 import type { Question } from 'quizkit/schema';
+import { main } from '../../../src/cli/main.js';
 import { responseTo } from '../../helpers/arbitraries.js';
 import type { FuzzTarget, Problem } from '../harness.js';
 import { ADVERSARIAL_SCALARS, PROTOTYPE_JSON } from '../hostile.js';
@@ -142,6 +147,37 @@ function prepare(recipe: CliRecipe): Prepared {
   }
 }
 
+/** What every run must show: a documented exit status, no crash, every position inside the file. */
+function checkRun(run: Run, { argv, checked }: Prepared): Problem[] {
+  const problems: Problem[] = [];
+  const command = `quizkit ${argv.join(' ')}`;
+  if (run.timedOut) return [{ kind: 'invariant', message: `${command}: killed (${run.signal ?? 'error'}) after ${KILL_AFTER_MS} ms` }];
+  if (run.status === null || ![0, 1, 2].includes(run.status)) problems.push({ kind: 'invariant', message: `${command}: exit status ${run.status}, not 0, 1 or 2` });
+  if (/unexpected error/i.test(run.stderr) || /\n\s+at .+:\d+:\d+\)?/.test(run.stderr)) {
+    problems.push({ kind: 'invariant', message: `${command}: crashed: ${run.stderr.trim().split('\n').slice(0, 3).join(' | ')}` });
+  }
+  if (checked) {
+    const inside = positionChecker(checked.text);
+    const positions = [...`${run.stdout}\n${run.stderr}`.matchAll(new RegExp(`${checked.name.replace('.', '\\.')}:(\\d+):(\\d+)`, 'g'))].map(([, line, column]) => ({ line: Number(line), column: Number(column) }));
+    if (argv.includes('--json') && run.stdout.trim().startsWith('{')) {
+      try {
+        const report = JSON.parse(run.stdout) as { files?: { issues?: { line?: number; column?: number }[] }[] };
+        for (const file of report.files ?? []) for (const issue of file.issues ?? []) positions.push({ line: issue.line ?? NaN, column: issue.column ?? NaN });
+      } catch {
+        problems.push({ kind: 'invariant', message: `${command}: --json printed text that is not JSON` });
+      }
+    }
+    for (const at of positions) {
+      const outside = inside(at, `${checked.name}:${at.line}:${at.column}`);
+      if (outside) {
+        problems.push({ kind: 'position', message: outside });
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
 export const cliTarget: FuzzTarget<CliRecipe, Prepared, Run> = {
   name: 'cli',
   description: 'the quizkit CLI spawned (bundled from src/): validate, score, import, export, argument noise',
@@ -154,33 +190,29 @@ export const cliTarget: FuzzTarget<CliRecipe, Prepared, Run> = {
     const run = spawnSync(process.execPath, [workspace().cli, ...argv], { cwd, encoding: 'utf8', timeout: KILL_AFTER_MS, input: '', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
     return { status: run.status, signal: run.signal, stdout: run.stdout ?? '', stderr: run.stderr ?? '', timedOut: run.error !== undefined || run.signal !== null };
   },
-  check: (run, { argv, checked }) => {
-    const problems: Problem[] = [];
-    const command = `quizkit ${argv.join(' ')}`;
-    if (run.timedOut) return [{ kind: 'invariant', message: `${command}: killed (${run.signal ?? 'error'}) after ${KILL_AFTER_MS} ms` }];
-    if (run.status === null || ![0, 1, 2].includes(run.status)) problems.push({ kind: 'invariant', message: `${command}: exit status ${run.status}, not 0, 1 or 2` });
-    if (/unexpected error/i.test(run.stderr) || /\n\s+at .+:\d+:\d+\)?/.test(run.stderr)) {
-      problems.push({ kind: 'invariant', message: `${command}: crashed: ${run.stderr.trim().split('\n').slice(0, 3).join(' | ')}` });
-    }
-    if (checked) {
-      const inside = positionChecker(checked.text);
-      const positions = [...`${run.stdout}\n${run.stderr}`.matchAll(new RegExp(`${checked.name.replace('.', '\\.')}:(\\d+):(\\d+)`, 'g'))].map(([, line, column]) => ({ line: Number(line), column: Number(column) }));
-      if (argv.includes('--json') && run.stdout.trim().startsWith('{')) {
-        try {
-          const report = JSON.parse(run.stdout) as { files?: { issues?: { line?: number; column?: number }[] }[] };
-          for (const file of report.files ?? []) for (const issue of file.issues ?? []) positions.push({ line: issue.line ?? NaN, column: issue.column ?? NaN });
-        } catch {
-          problems.push({ kind: 'invariant', message: `${command}: --json printed text that is not JSON` });
-        }
-      }
-      for (const at of positions) {
-        const outside = inside(at, `${checked.name}:${at.line}:${at.column}`);
-        if (outside) {
-          problems.push({ kind: 'position', message: outside });
-          break;
-        }
-      }
-    }
-    return problems;
-  },
+  check: checkRun,
+};
+
+/** `main` in this process, its streams collected in memory; stdin is empty and closed, as for the spawned CLI. */
+async function runInProcess({ argv, cwd }: Prepared): Promise<Run> {
+  const stream = () => Object.assign(new PassThrough(), { isTTY: false });
+  const [stdin, stdout, stderr] = [stream(), stream(), stream()];
+  const text = { stdout: '', stderr: '' };
+  stdout.on('data', (chunk: Buffer) => (text.stdout += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (text.stderr += chunk.toString()));
+  stdin.end('');
+  const status = await main(argv, { stdin, stdout, stderr, cwd, env: { NO_COLOR: '1' }, now: () => 1_000_000 });
+  return { status, signal: null, ...text, timedOut: false };
+}
+
+export const cliInProcessTarget: FuzzTarget<CliRecipe, Prepared, Run> = {
+  name: 'cli-in-process',
+  description: "the quizkit CLI's main() in-process with in-memory streams: the same recipes and checks as cli",
+  defaultCases: 100_000,
+  sliceCases: 200,
+  caseBudgetMs: 2_000,
+  recipes: cliRecipes,
+  prepare,
+  call: runInProcess,
+  check: checkRun,
 };

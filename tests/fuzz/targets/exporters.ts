@@ -154,7 +154,7 @@ const qtiBatch: BatchCheck<QtiRecipe, QtiOutput> = {
 export const exportQtiTarget: FuzzTarget<QtiRecipe, { module: AnyModule; options: QtiOptions }, QtiOutput> = {
   name: 'export-qti',
   description: 'toQtiFiles and toQtiItem; every XML file validated by xmllint against the QTI 3.0 XSDs, items run by an independent engine',
-  defaultCases: 10_000,
+  defaultCases: 100_000,
   sliceCases: 60,
   caseBudgetMs: 2_000,
   recipes: fc.record({

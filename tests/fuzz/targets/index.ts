@@ -4,7 +4,7 @@
  */
 import type { FuzzTarget } from '../harness.js';
 import { attemptsTarget } from './attempts.js';
-import { cliTarget } from './cli.js';
+import { cliInProcessTarget, cliTarget } from './cli.js';
 import { exportGiftTarget, exportMoodleXmlTarget, exportQtiTarget, exportXapiTarget } from './exporters.js';
 import { giftImportTarget } from './gift-import.js';
 import { moduleSourceTarget } from './module-source.js';
@@ -24,6 +24,7 @@ export const TARGETS: readonly AnyTarget[] = [
   exportGiftTarget,
   exportMoodleXmlTarget,
   exportXapiTarget,
+  cliInProcessTarget,
   cliTarget,
 ];
 

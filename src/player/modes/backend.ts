@@ -4,12 +4,18 @@
  * server. The interface itself only ever sees learner views before
  * submission, and the result and review after it.
  */
-import type { AttemptReview, LearnerView } from 'quizkit/attempts';
+import type { AttemptReview, CheckOutcome, LearnerView } from '../../attempts/index.js';
 
 /** A response, as `learnerView(…).responses` holds them. */
 export type AnyResponse = LearnerView['responses'][string];
 
-/** A submitted attempt, as the learner may see it. */
+/** A submitted attempt, as the learner may see it.  *
+ * @example
+ * ```ts
+ * import type { Submitted } from 'quizkit/player';
+ * const onResult = ({ result, late }: Submitted) => `${result.percent ? result.percent.n / result.percent.d : '?'}%${late ? ' (late)' : ''}`;
+ * ```
+ */
 export interface Submitted {
   /** The score, as the review policy lets the learner see it (marks may be held back). */
   readonly result: AttemptReview['result'];
@@ -25,9 +31,12 @@ export interface Session {
   readonly view: LearnerView;
   /** Present once the attempt is submitted. */
   readonly submitted?: Submitted;
-  /** Something to tell the learner, e.g. that a saved attempt could not be resumed. */
-  readonly notice?: string;
+  /** Something to tell the learner: why a saved attempt could not be resumed and a new one started. */
+  readonly notice?: SessionNotice;
 }
+
+/** Why a new attempt started instead of the saved one (the player says it in the learner's language). */
+export type SessionNotice = 'quiz_changed' | 'wrong_quiz' | 'unreadable' | 'exam_gone';
 
 /** A reading section (practice mode only: the exam server does not send the reading). */
 export interface ReadingSection {
@@ -49,6 +58,10 @@ export interface ModuleInfo {
   readonly reading: readonly ReadingSection[];
   /** The source of the reading, e.g. an article title. */
   readonly sourceTitle?: string;
+  /** The language of the module's text (BCP 47). */
+  readonly language?: string;
+  /** The writing direction of the module's text. */
+  readonly direction?: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A mode: practice (in the browser) or exam (on a server). */
@@ -66,10 +79,25 @@ export interface Backend {
    * the refusal is final; any other error (the network) is retried.
    */
   answer(questionId: string, response: AnyResponse | null): Promise<void>;
+  /**
+   * Checks one try at a question taken under a behaviour that checks tries
+   * (practice mode in the page; exam mode through the server's checks route). Throws
+   * {@link SaveRefused} when the engine refuses it.
+   */
+  check?(questionId: string, response: AnyResponse, certainty?: 1 | 2 | 3): Promise<CheckOutcome>;
   /** Submits and scores the attempt. */
   submit(): Promise<Submitted>;
   /** Starts a new attempt (the next attempt number). */
   restart(): Promise<Session>;
+  /**
+   * Calls `onChange` when another tab or window of this browser saves the
+   * same attempt (practice mode keeps it in `localStorage`, shared by all
+   * tabs). Until {@link Backend.settleTabs} is called, this tab saves nothing,
+   * so neither tab silently overwrites the other. Returns a function that stops watching.
+   */
+  watchOtherTabs?(onChange: () => void): () => void;
+  /** After another tab changed the attempt: keep this tab's answers (`'this'`, saved over the other's) or load the other tab's (`'other'`). */
+  settleTabs?(keep: 'this' | 'other'): Promise<Session>;
 }
 
 /**

@@ -17,7 +17,7 @@
  *   shows the server's message until the learner answers it again.
  */
 
-import { SaveRefused } from './backend.js';
+import { SaveRefused } from '../modes/backend.js';
 
 export { SaveRefused };
 

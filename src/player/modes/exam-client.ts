@@ -9,10 +9,16 @@
  * first use; keep it (`onToken`) and pass it back (`token`) to resume after a
  * reload. A host app that authenticates learners itself needs no token.
  */
-// In an app: `from 'quizkit/attempts'`.
-import type { AttemptReview, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from 'quizkit/attempts';
 
-/** What the client saw of one exchange, for logging or auditing. */
+import type { AttemptReview, CheckOutcome, CombinedGrade, GradeMethod, LearnerQuestionView, LearnerView } from '../../attempts/index.js';
+
+/** What the client saw of one exchange, for logging or auditing.  *
+ * @example
+ * ```ts
+ * import type { Exchange } from 'quizkit/player';
+ * const log = (exchange: Exchange) => `${exchange.method} ${exchange.path} → ${exchange.status}`;
+ * ```
+ */
 export interface Exchange {
   /** The HTTP method. */
   readonly method: string;
@@ -24,7 +30,13 @@ export interface Exchange {
   readonly body: string;
 }
 
-/** The options of {@link createExamClient}. */
+/** The options of {@link createExamClient}.  *
+ * @example
+ * ```ts
+ * import type { ExamClientOptions } from 'quizkit/player';
+ * const options: ExamClientOptions = { retries: 5, timeoutMs: 10_000, storage: null };
+ * ```
+ */
 export interface ExamClientOptions {
   /** Called with every response the client receives. */
   readonly onResponse?: (exchange: Exchange) => void;
@@ -52,7 +64,14 @@ export interface ExamClientOptions {
   readonly timeoutMs?: number;
 }
 
-/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status. */
+/** A refusal from the server: `{ error: { code, message, issues } }` with a 4xx/5xx status.  *
+ * @example
+ * ```ts
+ * import { ExamClientError } from 'quizkit/player';
+ * const error = new ExamClientError(409, 'already_submitted', 'The attempt is submitted', []);
+ * error.status; //=> 409
+ * ```
+ */
 export class ExamClientError extends Error {
   override readonly name = 'ExamClientError';
   constructor(
@@ -65,10 +84,22 @@ export class ExamClientError extends Error {
   }
 }
 
-/** A submitted attempt's score, as far as the review policy shows it. */
+/** A submitted attempt's score, as far as the review policy shows it.  *
+ * @example
+ * ```ts
+ * import type { ReviewedResult } from 'quizkit/player';
+ * const passed = (result: ReviewedResult) => result.passed === true;
+ * ```
+ */
 export type ReviewedResult = AttemptReview['result'];
 
-/** The exam client's calls. */
+/** The exam client's calls.  *
+ * @example
+ * ```ts
+ * import { createExamClient, type ExamClient } from 'quizkit/player';
+ * const client: ExamClient = createExamClient('https://exams.example.org/', { storage: null });
+ * ```
+ */
 export interface ExamClient {
   /** The learner token, asking the server for one the first time. */
   learner(): Promise<string>;
@@ -78,6 +109,8 @@ export interface ExamClient {
   resume(attemptId: string): Promise<{ attemptId: string; view: LearnerView; timeRemainingMs?: number; late?: boolean; result?: ReviewedResult; review?: AttemptReview }>;
   /** Sends one answer (`null` clears it). */
   answer(attemptId: string, questionId: string, response: unknown): Promise<{ answered: string[]; version: number; timeRemainingMs?: number }>;
+  /** Checks one try at a question under a behaviour that checks tries; the outcome holds no key. */
+  check(attemptId: string, questionId: string, response: unknown, certainty?: 1 | 2 | 3): Promise<{ outcome: CheckOutcome; version: number }>;
   /** Submits; the server scores and returns the result and the review, as its policy allows. */
   submit(attemptId: string): Promise<{ attemptId: string; late: boolean; result: ReviewedResult; review: AttemptReview }>;
   /** The learner's attempts at a quiz, and the cap. */
@@ -95,9 +128,11 @@ export interface ExamClient {
  *
  * @example
  * ```ts
- * const client = createExamClient('http://127.0.0.1:54321', { token: localStorage.getItem('token') ?? undefined, onToken: (t) => localStorage.setItem('token', t) });
+ * import { createExamClient } from 'quizkit/player';
+ * declare const saved: string; // a token kept from an earlier session
+ * const client = createExamClient('http://127.0.0.1:54321', { token: saved, onToken: (token) => console.log('keep', token) });
  * const { attemptId, view } = await client.start('weather-check');
- * await client.answer(attemptId, view.questions[0].id, 'nimbostratus');
+ * await client.answer(attemptId, view.questions[0]!.id, 'nimbostratus');
  * const { review } = await client.submit(attemptId);
  * ```
  */
@@ -168,6 +203,8 @@ export function createExamClient(baseUrl: string, options: ExamClientOptions = {
     start: (quizId) => call('POST', `/v1/quizzes/${id(quizId)}/attempts`, {}),
     resume: (attemptId) => call('GET', `/v1/attempts/${id(attemptId)}`),
     answer: (attemptId, questionId, response) => call('PUT', `/v1/attempts/${id(attemptId)}/answers/${id(questionId)}`, { response }),
+    check: (attemptId, questionId, response, certainty) =>
+      call('POST', `/v1/attempts/${id(attemptId)}/checks/${id(questionId)}`, certainty === undefined ? { response } : { response, certainty }),
     submit: (attemptId) => call('POST', `/v1/attempts/${id(attemptId)}/submit`, {}),
     attempts: (quizId) => call('GET', `/v1/quizzes/${id(quizId)}/attempts`),
     grade: (quizId, method = 'highest') => call('GET', `/v1/quizzes/${id(quizId)}/grade?method=${method}`),

@@ -7,7 +7,16 @@
  * player is told once, to show the learner that a reload may lose progress.
  */
 
-/** The part of `Storage` the player uses. */
+/** The part of `Storage` the player uses.  *
+ * @example
+ * ```ts
+ * import type { KeyValueStore } from 'quizkit/player';
+ * const memory = new Map<string, string>();
+ * const store: KeyValueStore = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) };
+ * store.setItem('a', '1');
+ * store.getItem('a'); //=> '1'
+ * ```
+ */
 export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
