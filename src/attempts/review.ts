@@ -2,7 +2,7 @@ import type { Fraction } from '../fraction/fraction.js';
 import type { ReadonlyQuiz } from '../schema/types.js';
 import { correctResponse } from '../scoring/answer-key.js';
 import type { AnyResponse } from '../scoring/responses.js';
-import type { Breakdown, PartResult, QuestionResult, QuestionStatus, QuizResult, ResponseIssue, Statistic } from '../scoring/types.js';
+import type { BehaviourMarks, Breakdown, PartResult, QuestionResult, QuestionStatus, QuizResult, ResponseIssue, Statistic } from '../scoring/types.js';
 import { assertSameQuiz, assertTime } from './guards.js';
 import { AttemptError } from './errors.js';
 import type { Attempt, EpochMillis } from './types.js';
@@ -247,6 +247,8 @@ export interface ReviewedQuestionResult {
   readonly feedback?: readonly string[];
   /** Why the response is invalid (with `marks`). */
   readonly issues?: readonly ResponseIssue[];
+  /** Under a behaviour that checks tries: each try's raw mark, its penalty and which counted (with `marks`). */
+  readonly behaviour?: BehaviourMarks;
 }
 
 /**
@@ -454,6 +456,8 @@ function reviewQuestionResult(result: QuestionResult, show: ReviewShow): Reviewe
     parts: result.parts.map((part) => reviewPart(part, show)),
     ...(show.feedback ? { feedback: [...result.feedback] } : {}),
     ...(show.marks ? { issues: result.issues } : {}),
+    // Tries and penalties are marks: shown with them (issue #15), never the responses' correctness beyond that.
+    ...(show.marks && result.behaviour !== undefined ? { behaviour: result.behaviour } : {}),
   };
 }
 

@@ -78,6 +78,15 @@ export function reviewItem(messages: PlayerMessages, entry: QuestionReview, inde
         entry.earned && entry.possible && ` ${messages.number(formatFraction(entry.earned))} / ${pointsText(messages, entry.possible)}`,
         statistic && ` · ${messages.statistic({ name: statistic.name, value: statistic.value, of: statistic.of, ...(wrong !== undefined ? { wrong } : {}) })}`,
       ),
+    entry.result.behaviour &&
+      h(
+        'ol',
+        { class: 'tries', 'aria-label': entry.result.behaviour.name },
+        ...entry.result.behaviour.tries.map((tried, index) => {
+          const number = (x: Fraction) => messages.number(formatFraction(x));
+          return h('li', { class: tried.counted ? 'try counted' : 'try' }, messages.tryLine(index + 1, number(tried.raw), tried.penalty.n === 0 ? undefined : number(tried.penalty), tried.counted));
+        }),
+      ),
     h(
       'dl',
       { class: 'answers' },

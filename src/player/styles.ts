@@ -128,6 +128,8 @@ legend { padding: 0; margin-bottom: 0.25rem; max-width: 100%; }
 .certainty { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
 .certainty legend { font-weight: 600; margin-bottom: 0.2rem; }
 .outcome { flex-basis: 100%; }
+.tries { margin: 0 0 0.5rem; padding-inline-start: 1.2rem; font-size: 0.95rem; color: var(--quizkit-muted); }
+.tries .counted { color: var(--quizkit-ink); font-weight: 600; }
 .outcome:empty { display: none; }
 .outcome p { margin: 0.2rem 0; }
 .try-status.status-correct { color: var(--quizkit-correct); }

@@ -423,5 +423,7 @@ describeInBrowser('issue #15: checking tries in the player (Chromium)', () => {
     expect(await page.locator(`[id="${id}--kim-and-xi"]`).isDisabled()).toBe(true);
     await submit(page);
     expect(await page.locator(`[id="review-${id}"] .review-status`).textContent()).toContain('Partly correct 0.67 / 1 point');
+    // The tries and the penalty behind the mark: try 1 wrong (−1/3 by correction for guessing), try 2 right less 1/3.
+    expect(await page.locator(`[id="review-${id}"] .tries li`).allTextContents()).toEqual(['Try 1: -0.33', 'Try 2: 1 − 0.33 penalty (counted)']);
   });
 });

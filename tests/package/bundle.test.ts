@@ -109,8 +109,9 @@ const ANALYTICS_BUDGET = 3_100;
 
 // `import * as xapi from 'quizkit/xapi'`: statements, interactions, SHA-1 for
 // v5 ids, and the scoring engine they report. Set at 10,500 when the entry
-// landed (measured 9,514 B).
-const XAPI_BUDGET = 10_500;
+// landed (measured 9,514 B). Raised to 11,200 by issue #15 (an answered statement
+// per checked try, in timestamp order), measured 10,604 B.
+const XAPI_BUDGET = 11_200;
 
 // `import * as qti from 'quizkit/qti'`: XML writers, custom response
 // processing and fflate's zip. Set at 12,000 when the entry landed (measured 10,446 B).

@@ -153,4 +153,5 @@ export const PLAYER_MESSAGES_EN: PlayerMessages = {
   triesLeft: (left) => (Number.isFinite(left) ? `${s(left, 'try', 'tries')} left.` : 'Try again.'),
   questionDone: (earned, possible) => `Done: ${earned} of ${possible}.`,
   hint: 'Hint: ',
+  tryLine: (n, raw, penalty, counted) => `Try ${n}: ${raw}${penalty ? ` − ${penalty} penalty` : ''}${counted ? ' (counted)' : ''}`,
 };

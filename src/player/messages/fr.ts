@@ -155,4 +155,5 @@ export const PLAYER_MESSAGES_FR: PlayerMessages = {
   triesLeft: (left) => (Number.isFinite(left) ? `Encore ${s(left, 'essai')}.` : 'Réessayez.'),
   questionDone: (earned, possible) => `Terminé : ${earned} sur ${possible}.`,
   hint: 'Indice : ',
+  tryLine: (n, raw, penalty, counted) => `Essai ${n} : ${raw}${penalty ? ` − ${penalty} de pénalité` : ''}${counted ? ' (compté)' : ''}`,
 };

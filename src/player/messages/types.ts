@@ -132,4 +132,6 @@ export interface PlayerMessages {
   readonly triesLeft: (left: number) => string;
   readonly questionDone: (earned: string, possible: string) => string;
   readonly hint: string;
+  /** In the review: one try, its mark by the rule, the penalty taken off, and whether it counted. */
+  readonly tryLine: (n: number, raw: string, penalty: string | undefined, counted: boolean) => string;
 }
