@@ -69,7 +69,12 @@ async function bundle(contents: string): Promise<Bundle> {
 // answer as right; plus the deep-frozen check that keeps per-question caches true):
 // 6,338 measured. Worth it: without it a wrong answer could score full credit.
 // The 6 kB target of issue #9 needs revisiting by whoever owns it.
-const CORE_BUDGET = 6_600;
+// Raised to 9,200 by issue #19 (`compileQuiz`: the plan's integer tallies per
+// question type, the common-denominator and pass-threshold arithmetic, and the
+// shared explainer), measured 8,953 B (6,350 B on main before it), 2.8 %
+// headroom. The whole entry carries every export; bundles that import
+// `scoreQuiz` without `compileQuiz` shake the plan off (checked below).
+const CORE_BUDGET = 9_200;
 
 // `import { scoreQuiz } from 'quizkit'`. First set at 4,500 when the scoring
 // engine landed (3.2 kB then, with the ordering rules still a stub). Raised to
@@ -77,8 +82,17 @@ const CORE_BUDGET = 6_600;
 // inversions.ts: Moodle's nine grading types with per-item scores and statistic
 // texts, +1.3 kB): 4,740 measured, and about 10% headroom. Raised to 5,800 by
 // issue #13.5–7 (the read-once response reader and the frozen-cache check, see
-// CORE_BUDGET): 5,578 measured.
-const SCORE_QUIZ_BUDGET = 5_800;
+// CORE_BUDGET): 5,578 measured. Raised to 6,100 by issue #19: `scoreQuiz` runs on
+// the explainer it shares with `compileQuiz` (readers, objective and section
+// groups and points derived once per frozen quiz, each response read once),
+// measured 5,903 B (5,589 B on main before it), 3.3 % headroom; none of the
+// plan's code is in it (checked below).
+const SCORE_QUIZ_BUDGET = 6_100;
+
+// `import { compileQuiz } from 'quizkit'`: the plan (integer tallies, pass
+// threshold) plus the explainer and scoring engine that `explain()` uses. Set at
+// 8,300 when it landed (issue #19), measured 8,049 B, 3.1 % headroom.
+const COMPILE_QUIZ_BUDGET = 8_300;
 
 // `import * as schema from 'quizkit/schema'`: zod included, since that entry
 // exists to hand out zod schemas. Set at 39,000 when it measured 35,717 (zod 4
@@ -153,6 +167,7 @@ const cases = [
   { name: 'quizkit/player { definePlayer }', source: `import { definePlayer } from 'quizkit/player'; definePlayer();`, budget: PLAYER_BUDGET },
   { name: 'quizkit (whole entry)', source: `import * as quizkit from 'quizkit'; console.log(quizkit);`, budget: CORE_BUDGET },
   { name: 'quizkit { scoreQuiz }', source: `import { scoreQuiz } from 'quizkit'; console.log(scoreQuiz);`, budget: SCORE_QUIZ_BUDGET },
+  { name: 'quizkit { compileQuiz }', source: `import { compileQuiz } from 'quizkit'; console.log(compileQuiz);`, budget: COMPILE_QUIZ_BUDGET },
   { name: 'quizkit/schema (whole entry)', source: `import * as schema from 'quizkit/schema'; console.log(schema);`, budget: SCHEMA_BUDGET },
   { name: 'quizkit/attempts (whole entry)', source: `import * as attempts from 'quizkit/attempts'; console.log(attempts);`, budget: ATTEMPTS_BUDGET },
   { name: 'quizkit/behaviours (whole entry)', source: `import * as behaviours from 'quizkit/behaviours'; console.log(behaviours);`, budget: BEHAVIOURS_BUDGET },
@@ -163,6 +178,12 @@ const cases = [
   { name: 'quizkit/server (whole entry)', source: `import * as server from 'quizkit/server'; console.log(server);`, budget: SERVER_BUDGET },
   { name: 'quizkit/gift { toGift, toMoodleXml }', source: `import { toGift, toMoodleXml } from 'quizkit/gift'; console.log(toGift, toMoodleXml);`, budget: GIFT_EXPORT_BUDGET },
 ];
+
+const sourceOf = (name: string): string => {
+  const found = cases.find((entry) => entry.name === name);
+  if (!found) throw new Error(`no bundle case named "${name}"`);
+  return found.source;
+};
 
 beforeAll(() => {
   if (!existsSync(resolve(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -184,8 +205,16 @@ describe('the core entry', () => {
   });
 
   it('tree-shakes: scoreQuiz alone is smaller than the whole entry', async () => {
-    const [whole, scoreQuiz] = await Promise.all([bundle(cases[0]!.source), bundle(cases[1]!.source)]);
+    const [whole, scoreQuiz] = await Promise.all([bundle(sourceOf('quizkit (whole entry)')), bundle(sourceOf('quizkit { scoreQuiz }'))]);
     expect(scoreQuiz.gzip).toBeLessThan(whole.gzip);
+  });
+
+  it('tree-shakes: scoreQuiz alone leaves out the compiled plan', async () => {
+    // `Number.MAX_SAFE_INTEGER` is the plan's safe-integer bound (src/scoring/compile/plan.ts); nothing on scoreQuiz's path uses it.
+    const [compileQuiz, scoreQuiz] = await Promise.all([bundle(sourceOf('quizkit { compileQuiz }')), bundle(sourceOf('quizkit { scoreQuiz }'))]);
+    expect(compileQuiz.code).toContain('MAX_SAFE_INTEGER');
+    expect(scoreQuiz.code).not.toContain('MAX_SAFE_INTEGER');
+    expect(scoreQuiz.gzip).toBeLessThan(compileQuiz.gzip);
   });
 });
 
